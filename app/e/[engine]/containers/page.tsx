@@ -1,0 +1,3 @@
+export default function ContainersPage() {
+  return <div className="p-4">Containers</div>;
+}

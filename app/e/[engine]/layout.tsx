@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { Sidebar } from '@/components/shell/sidebar';
+import { ToastProvider } from '@/components/ui/toast';
+
+export default async function EngineLayout({ children, params }: { children: ReactNode; params: Promise<{ engine: string }> }) {
+  const { engine } = await params;
+  const name = decodeURIComponent(engine);
+  return (
+    <ToastProvider>
+      <div className="flex h-dvh overflow-hidden">
+        <Sidebar engine={name} />
+        <main className="flex min-w-0 flex-1 flex-col overflow-hidden">{children}</main>
+      </div>
+    </ToastProvider>
+  );
+}

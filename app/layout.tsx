@@ -1,0 +1,17 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/shell/providers';
+import './globals.css';
+
+export const metadata: Metadata = { title: { default: 'Berth', template: '%s · Berth' }, description: "Docker Desktop's dashboard, in the browser." };
+export const viewport: Viewport = { colorScheme: 'light dark' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+// Query client and tRPC client for the whole app; a 401 sends the user to the login page.
+import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { useState, type ReactNode } from 'react';
+import type { AppRouter } from '@/server/routers/_app';
+import { TRPCProvider, errorView } from '@/lib/trpc';
+
+function onAuthError(err: unknown): void {
+  if (errorView(err).status === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) {
+    window.location.href = `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+  }
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: onAuthError }),
+        mutationCache: new MutationCache({ onError: onAuthError }),
+        defaultOptions: {
+          queries: {
+            staleTime: 1_000,
+            retry: (count, err) => count < 2 && (errorView(err).status ?? 500) >= 500,
+            refetchOnWindowFocus: true,
+          },
+        },
+      }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: '/api/trpc' }),
+          false: httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 }),
+        }),
+      ],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

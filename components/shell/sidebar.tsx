@@ -1,0 +1,61 @@
+'use client';
+// The left column: engine switcher with health, and the navigation of the selected engine.
+import { useQuery } from '@tanstack/react-query';
+import { Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTRPC } from '@/lib/trpc';
+import { cn } from '@/lib/utils';
+import { EngineSwitcher } from './engine-switcher';
+
+const NAV = [
+  { href: 'containers', label: 'Containers', icon: Box },
+  { href: 'images', label: 'Images', icon: Layers },
+  { href: 'volumes', label: 'Volumes', icon: HardDrive },
+  { href: 'networks', label: 'Networks', icon: Network },
+  { href: 'overview', label: 'Engine', icon: Cpu },
+] as const;
+
+export function Sidebar({ engine }: { engine: string }) {
+  const pathname = usePathname();
+  const trpc = useTRPC();
+  const engines = useQuery({ ...trpc.engines.list.queryOptions(), refetchInterval: 15_000 });
+  return (
+    <nav aria-label="Main" className="flex h-full w-56 shrink-0 flex-col border-r border-line bg-panel">
+      <div className="flex h-12 items-center gap-2 border-b border-line px-4">
+        <Boxes className="size-5 text-accent" aria-hidden />
+        <span className="text-[15px] font-semibold tracking-tight">Berth</span>
+      </div>
+      <div className="p-2">
+        <EngineSwitcher engine={engine} engines={engines.data} loading={engines.isPending} />
+      </div>
+      <ul className="flex flex-col gap-0.5 px-2">
+        {NAV.map(({ href, label, icon: Icon }) => {
+          const target = `/e/${encodeURIComponent(engine)}/${href}`;
+          const active = pathname === target || pathname.startsWith(`${target}/`);
+          return (
+            <li key={href}>
+              <Link
+                href={target}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50',
+                  active && 'bg-accent/12 font-medium text-accent hover:bg-accent/15',
+                )}
+              >
+                <Icon className="size-4" aria-hidden />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <form action="/api/logout" method="post" className="mt-auto border-t border-line p-2">
+        <button type="submit" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
+          <LogOut className="size-4" aria-hidden />
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

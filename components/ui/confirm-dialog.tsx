@@ -1,0 +1,56 @@
+'use client';
+// ConfirmDialog: a modal <dialog> that asks before a destructive action; Escape cancels, Enter confirms.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button } from './button';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      className="m-auto w-[min(440px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+        className="flex flex-col gap-3 p-4"
+      >
+        <h2 className="text-[15px] font-semibold">{title}</h2>
+        {children ? <div className="flex flex-col gap-2 text-[13px] text-muted">{children}</div> : null}
+        <div className="mt-1 flex justify-end gap-2">
+          <Button size="md" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button size="md" type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy} autoFocus>
+            {busy ? 'Working…' : confirmLabel}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,23 @@
+// The tRPC context: who is asking, and the process-wide singletons (engines, VM, config).
+import type { IncomingMessage } from 'node:http';
+import type { Access, User } from './auth/access';
+import type { EngineRegistry } from './engines/registry';
+import type { VmProvider } from './vm';
+
+export interface ContextInner {
+  user: User | null;
+  registry: EngineRegistry;
+  vm?: VmProvider;
+}
+
+export type Context = ContextInner;
+
+export async function createContextInner(inner: ContextInner): Promise<Context> {
+  return inner;
+}
+
+export function contextFactory(deps: { registry: EngineRegistry; access: Access; vm?: VmProvider }) {
+  return async function createContext({ req }: { req: IncomingMessage }): Promise<Context> {
+    return createContextInner({ user: deps.access.userFor(req), registry: deps.registry, vm: deps.vm });
+  };
+}

@@ -1,0 +1,50 @@
+// Builds a dockerode client from an endpoint spec (unix socket, tcp with or without TLS, ssh).
+import Docker from 'dockerode';
+import { EngineError } from '../errors';
+import type { EndpointSpec } from './contexts';
+
+export function createClient(spec: EndpointSpec): Docker {
+  const url = parseHost(spec.host);
+  if (url.protocol === 'unix:') return new Docker({ socketPath: url.pathname });
+  if (url.protocol === 'ssh:') {
+    return new Docker({
+      protocol: 'ssh',
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 22,
+      username: url.username || undefined,
+      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+    } as Docker.DockerOptions);
+  }
+  const tls = spec.tls;
+  const useTls = Boolean(tls && (tls.ca || tls.cert || tls.skipVerify)) || url.protocol === 'https:';
+  return new Docker({
+    protocol: useTls ? 'https' : 'http',
+    host: url.hostname,
+    port: url.port ? Number(url.port) : useTls ? 2376 : 2375,
+    ca: tls?.ca,
+    cert: tls?.cert,
+    key: tls?.key,
+    ...(tls?.skipVerify ? { rejectUnauthorized: false } : {}),
+  } as Docker.DockerOptions);
+}
+
+export function parseHost(host: string): URL {
+  try {
+    const url = new URL(host.replace(/^tcp:/, 'http:'));
+    if (!['unix:', 'http:', 'https:', 'ssh:'].includes(url.protocol)) throw new Error(url.protocol);
+    return url;
+  } catch {
+    throw new EngineError('BAD_REQUEST', `"${host}" is not a Docker host Berth understands (unix://, tcp://, ssh://).`);
+  }
+}
+
+/** A short human form of where an engine lives, used in sentences ("the socket /var/run/docker.sock"). */
+export function describeHost(host: string): string {
+  try {
+    const url = parseHost(host);
+    if (url.protocol === 'unix:') return `the socket ${url.pathname}`;
+    return host;
+  } catch {
+    return host;
+  }
+}

@@ -1,0 +1,110 @@
+// EngineError: the one error type domain code throws, carrying a stable code and a sentence for users.
+
+export type EngineErrorCode =
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'IN_USE'
+  | 'BAD_REQUEST'
+  | 'UNREACHABLE'
+  | 'PERMISSION_DENIED'
+  | 'TLS_FAILURE'
+  | 'TIMEOUT'
+  | 'NOT_MODIFIED'
+  | 'ENGINE_ERROR';
+
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  constructor(code: EngineErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EngineError';
+    this.code = code;
+  }
+}
+
+interface DockerModemError {
+  statusCode?: number;
+  reason?: string;
+  json?: { message?: string } | null;
+  message?: string;
+  code?: string;
+}
+
+/** The message the engine itself gave, without docker-modem's "(HTTP code 409) conflict - " prefix. */
+export function engineMessage(err: unknown): string {
+  const e = err as DockerModemError;
+  const raw = e?.json?.message ?? e?.message ?? String(err);
+  return raw.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '').trim().replace(/\.+$/, '');
+}
+
+/** Why a connection to an engine failed, as a sentence. */
+export function connectionFailure(err: unknown, where: string): EngineError {
+  const e = err as NodeJS.ErrnoException & { reason?: string };
+  switch (e?.code) {
+    case 'ENOENT':
+      return new EngineError('UNREACHABLE', `The Docker socket ${where} does not exist: is Docker running?`, { cause: err });
+    case 'EACCES':
+    case 'EPERM':
+      return new EngineError('PERMISSION_DENIED', `Permission denied on ${where}: your user cannot use this Docker socket.`, { cause: err });
+    case 'ECONNREFUSED':
+      return new EngineError('UNREACHABLE', `Nothing is listening at ${where}: the Docker engine is not running.`, { cause: err });
+    case 'ETIMEDOUT':
+    case 'ESOCKETTIMEDOUT':
+      return new EngineError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EngineError('UNREACHABLE', `The host of ${where} could not be found.`, { cause: err });
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new EngineError('UNREACHABLE', `The connection to ${where} was closed by the other side.`, { cause: err });
+  }
+  const msg = String(e?.message ?? err);
+  if (/certificate|SSL|TLS|self.signed|EPROTO/i.test(msg) || String(e?.code ?? '').startsWith('ERR_TLS') || String(e?.code ?? '').includes('CERT')) {
+    return new EngineError('TLS_FAILURE', `The TLS handshake with ${where} failed: ${msg}.`, { cause: err });
+  }
+  if (/timeout/i.test(msg)) return new EngineError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
+  return new EngineError('UNREACHABLE', `Could not reach the engine at ${where}: ${msg}.`, { cause: err });
+}
+
+/**
+ * Turns an error from dockerode into an EngineError whose sentence names the object acted on.
+ * `subject` reads like "container web" or "image busybox:latest".
+ */
+export function toEngineError(err: unknown, subject: string, action: string, where = 'the engine'): EngineError {
+  if (err instanceof EngineError) return err;
+  const e = err as DockerModemError;
+  const status = e?.statusCode;
+  const detail = engineMessage(err);
+  if (status === undefined) return connectionFailure(err, where);
+  switch (status) {
+    case 304:
+      return new EngineError('NOT_MODIFIED', `${capital(subject)} is already ${alreadyState(action)}.`, { cause: err });
+    case 400:
+      return new EngineError('BAD_REQUEST', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+    case 404:
+      return new EngineError('NOT_FOUND', `${capital(subject)} was not found on this engine.`, { cause: err });
+    case 409:
+      if (/in use|is being used|has active endpoints|being used by|running container/i.test(detail)) {
+        return new EngineError('IN_USE', `Could not ${action} ${subject}: it is in use (${detail}).`, { cause: err });
+      }
+      return new EngineError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+    case 403:
+      return new EngineError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+    default:
+      return new EngineError('ENGINE_ERROR', `The engine failed to ${action} ${subject}: ${detail}.`, { cause: err });
+  }
+}
+
+function alreadyState(action: string): string {
+  switch (action) {
+    case 'start':
+      return 'running';
+    case 'stop':
+      return 'stopped';
+    default:
+      return `done (${action})`;
+  }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

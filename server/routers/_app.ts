@@ -1,0 +1,17 @@
+// The application router: one sub-router per domain.
+import { router } from '../trpc';
+import { containersRouter } from './containers';
+import { enginesRouter } from './engines';
+import { imagesRouter } from './images';
+import { networksRouter } from './networks';
+import { volumesRouter } from './volumes';
+
+export const appRouter = router({
+  engines: enginesRouter,
+  containers: containersRouter,
+  images: imagesRouter,
+  volumes: volumesRouter,
+  networks: networksRouter,
+});
+
+export type AppRouter = typeof appRouter;

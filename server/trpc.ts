@@ -1,0 +1,73 @@
+// The tRPC spine: one initTRPC, the procedures routers may use, and the single EngineError → TRPCError boundary.
+import { TRPCError, initTRPC } from '@trpc/server';
+import { ZodError, z } from 'zod';
+import type { Context } from './context';
+import { EngineError, type EngineErrorCode } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zod = cause instanceof ZodError ? cause : undefined;
+    const berthCode = cause instanceof EngineError ? cause.code : zod ? 'INVALID_INPUT' : undefined;
+    return {
+      ...shape,
+      message: zod ? describeZodError(zod) : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        berthCode,
+        fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
+      },
+    };
+  },
+});
+
+/** "name: must be …" sentences, one per failing field. */
+export function describeZodError(err: ZodError): string {
+  return err.issues
+    .map((i) => {
+      const field = i.path.join('.');
+      return field ? `${field}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+const TRPC_CODE: Record<EngineErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  IN_USE: 'CONFLICT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  NOT_MODIFIED: 'CONFLICT',
+  UNREACHABLE: 'BAD_GATEWAY',
+  PERMISSION_DENIED: 'BAD_GATEWAY',
+  TLS_FAILURE: 'BAD_GATEWAY',
+  TIMEOUT: 'GATEWAY_TIMEOUT',
+  ENGINE_ERROR: 'INTERNAL_SERVER_ERROR',
+};
+
+async function mapEngineErrors(opts: { next: () => Promise<any> }) {
+  const result = await opts.next();
+  if (!result.ok && result.error.cause instanceof EngineError) {
+    const cause: EngineError = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+}
+
+function requireViewer(opts: { ctx: Context; next: (o?: any) => Promise<any> }) {
+  if (!opts.ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
+  return opts.next({ ctx: { ...opts.ctx, user: opts.ctx.user } });
+}
+
+function requireAdmin(opts: { ctx: Context; next: (o?: any) => Promise<any> }) {
+  if (!opts.ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
+  if (opts.ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change things.' });
+  return opts.next({ ctx: { ...opts.ctx, user: opts.ctx.user } });
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapEngineErrors);
+export const viewerProcedure = publicProcedure.use(requireViewer);
+export const adminProcedure = publicProcedure.use(requireAdmin);
