@@ -30,13 +30,21 @@ export function isAllowedHost(host: string | undefined, allowed: readonly string
   return LOOPBACK.has(name) || allowed.includes(name);
 }
 
-/** A state-changing request from a page must come from Berth's own origin (CSRF). Requests without Origin (curl, scripts) pass. */
+/**
+ * A state-changing request from a page must come from Berth's own origin (CSRF). Browsers send Origin "null"
+ * on form posts under Referrer-Policy no-referrer, so Sec-Fetch-Site decides then. Requests with neither (curl,
+ * scripts) pass: they carry a token, not an ambient cookie.
+ */
 export function isSameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host.toLowerCase() === (req.headers.host ?? '').toLowerCase();
-  } catch {
-    return false;
+  if (origin && origin !== 'null') {
+    try {
+      return new URL(origin).host.toLowerCase() === (req.headers.host ?? '').toLowerCase();
+    } catch {
+      return false;
+    }
   }
+  const site = req.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin' || site === 'none';
+  return origin !== 'null';
 }

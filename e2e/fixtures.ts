@@ -1,0 +1,44 @@
+// Shared fixtures: the login URL Berth printed, a signed-in page, and dockerode to arrange engine state.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import Docker from 'dockerode';
+
+export const E2E_DIR = process.env.BERTH_E2E_DIR!;
+export const TEST_IMAGE = 'berth-test/busybox:latest';
+
+export function loginUrl(): string {
+  return readFileSync(join(E2E_DIR, 'login-url'), 'utf8').trim();
+}
+
+export async function signIn(page: Page, next = '/'): Promise<void> {
+  const url = new URL(loginUrl());
+  url.searchParams.set('next', next);
+  await page.goto(url.pathname + url.search);
+}
+
+let counter = 0;
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${counter++}`;
+}
+
+export const test = base.extend<{ docker: Docker; signedIn: Page }>({
+  docker: async ({}, use) => {
+    await use(new Docker({ socketPath: join(E2E_DIR, 'engine', 'docker.sock') }));
+  },
+  signedIn: async ({ page }, use) => {
+    await signIn(page);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot of the current page in both themes under test-results/screens/. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join('test-results', 'screens', `${name}-${scheme}.png`), fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,0 +1,53 @@
+// Playwright's web server: a private dockerd with the test image, and the real `berth start` pointed at it.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+
+const dir = process.env.BERTH_E2E_DIR!;
+const port = process.env.BERTH_E2E_PORT!;
+mkdirSync(join(dir, 'docker-config'), { recursive: true });
+
+const engine = await startTestEngine({ dir: join(dir, 'engine') });
+await importBusybox(engine.api);
+await ensureNetwork(engine.api);
+
+const berth = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', port], {
+  env: {
+    ...process.env,
+    BERTH_HOME: join(dir, 'home'),
+    BERTH_DOCKER_SOCKET: engine.socket,
+    DOCKER_CONFIG: join(dir, 'docker-config'),
+    DOCKER_HOST: '',
+    BERTH_TOKEN: '',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let output = '';
+berth.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  output += chunk.toString();
+  const url = /(http:\/\/\S+\/login\?token=\S+)/.exec(output)?.[1];
+  if (url) writeFileSync(join(dir, 'login-url'), url);
+});
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (berth.exitCode === null) {
+    const exited = new Promise((r) => berth.once('exit', r));
+    berth.kill('SIGTERM');
+    await exited;
+  }
+  await engine.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+berth.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`berth exited unexpectedly with code ${code}`);
+    void engine.stop().then(() => process.exit(1));
+  }
+});
