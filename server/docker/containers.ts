@@ -1,6 +1,7 @@
 // Container operations over dockerode, returning Berth's own view models.
 import type Docker from 'dockerode';
 import { EngineError, toEngineError } from '../errors';
+import { getJson } from './raw';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -65,7 +66,7 @@ export function toContainerRow(raw: Docker.ContainerInfo): ContainerRow {
 
 export async function listContainers(api: Docker, opts: { all?: boolean } = {}): Promise<ContainerRow[]> {
   try {
-    const raw = await api.listContainers({ all: opts.all ?? true });
+    const raw = await getJson<Docker.ContainerInfo[]>(api, `/containers/json?all=${opts.all === false ? 0 : 1}`);
     return raw.map(toContainerRow);
   } catch (err) {
     throw toEngineError(err, 'containers', 'list');
