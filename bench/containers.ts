@@ -1,0 +1,99 @@
+// Benchmark: containers.list through Berth's HTTP API vs GET /containers/json on the same socket,
+// and the containers page in headless Chromium with 1,000 containers.
+import { Agent } from 'node:http';
+import type Docker from 'dockerode';
+import { chromium } from 'playwright-core';
+import { TEST_IMAGE } from '../test/engine';
+import { type BenchContext } from './run';
+import { fmt, httpGet, median, pool } from './util';
+
+async function createContainers(api: Docker, total: number): Promise<void> {
+  const have = (await api.listContainers({ all: true })).length;
+  await pool(Math.max(0, total - have), 6, async (i) => {
+    const c = await api.createContainer({
+      name: `bench-${have + i}`,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: i % 5 === 0 ? { 'com.docker.compose.project': `proj${i % 7}`, 'com.docker.compose.service': `svc${i}` } : {},
+    });
+    // A fifth of them running, so the list has mixed states like a real engine.
+    if (i % 5 === 0) await c.start();
+  });
+}
+
+export async function benchContainersList(ctx: BenchContext): Promise<void> {
+  await createContainers(ctx.engine.api, 200);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const berthPath = `/api/trpc/containers.list?input=${encodeURIComponent(JSON.stringify({ engine: 'default' }))}`;
+  const raw = () => httpGet({ socketPath: ctx.engine.socket, path: '/containers/json?all=1' });
+  const berth = () => httpGet({ port: ctx.port, path: berthPath, headers: { authorization: `Bearer ${ctx.token}` }, agent });
+  for (let i = 0; i < 10; i++) {
+    await raw();
+    await berth();
+  }
+  const rawTimes: number[] = [];
+  const berthTimes: number[] = [];
+  // Interleaved, so both see the same machine noise.
+  for (let i = 0; i < 60; i++) {
+    let t = performance.now();
+    const r = await raw();
+    rawTimes.push(performance.now() - t);
+    t = performance.now();
+    const b = await berth();
+    berthTimes.push(performance.now() - t);
+    if (r.status !== 200 || b.status !== 200) throw new Error(`unexpected status raw=${r.status} berth=${b.status}`);
+  }
+  const rows = (JSON.parse((await berth()).body) as { result: { data: unknown[] } }).result.data.length;
+  agent.destroy();
+  const ratio = median(berthTimes) / median(rawTimes);
+  ctx.report('containers.list (200 containers)', [
+    ['rows', String(rows)],
+    ['raw GET /containers/json?all=1, median', fmt(median(rawTimes))],
+    ['Berth containers.list over HTTP, median', fmt(median(berthTimes))],
+    ['ratio (target ≤ 1.3×)', `${ratio.toFixed(2)}×`],
+  ]);
+}
+
+export async function benchContainersPage(ctx: BenchContext): Promise<void> {
+  const total = 1000;
+  await createContainers(ctx.engine.api, total);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`http://127.0.0.1:${ctx.port}/login?token=${encodeURIComponent(ctx.token)}&next=/e/default/overview`);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await page.goto(`http://127.0.0.1:${ctx.port}/e/default/containers?state=all`);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-container-row]').length >= n, total, { timeout: 60_000, polling: 'raf' });
+      times.push(performance.now() - t0);
+    }
+    // Responsiveness while the list refreshes: the longest main-thread stall over 5 s of live refresh.
+    const longest = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let worst = 0;
+          let last = performance.now();
+          const end = last + 5_000;
+          const tick = () => {
+            const now = performance.now();
+            worst = Math.max(worst, now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(tick);
+            else resolve(worst);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    ctx.report(`containers page in Chromium (${total} containers)`, [
+      ['navigation → all rows rendered, median of 5', fmt(median(times))],
+      ['target', '< 1500 ms'],
+      ['longest frame gap during 5 s of live refresh', fmt(longest)],
+    ]);
+  } finally {
+    await browser.close();
+  }
+}

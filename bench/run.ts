@@ -1,0 +1,56 @@
+// `npm run bench [name…]`: Berth against the raw Docker API, measured side by side in one run on a private engine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EngineRegistry } from '../server/engines/registry';
+import { startBerth } from '../server/main';
+import { type TestEngine, ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+import { benchContainersList, benchContainersPage } from './containers';
+
+export interface BenchContext {
+  engine: TestEngine;
+  port: number;
+  token: string;
+  report(title: string, rows: [string, string][]): void;
+}
+
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
+  list: benchContainersList,
+  page: benchContainersPage,
+};
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark "${n}"; known: ${Object.keys(BENCHES).join(', ')}`);
+
+const home = mkdtempSync(join(tmpdir(), 'berth-bench-'));
+const engine = await startTestEngine();
+await importBusybox(engine.api);
+await ensureNetwork(engine.api);
+const token = 'bench-token';
+const registry = new EngineRegistry({ env: { DOCKER_CONFIG: home } as unknown as NodeJS.ProcessEnv, homeDir: home, socketPath: engine.socket });
+const berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true });
+const address = berth.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+console.log(`Berth benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+try {
+  for (const name of names) {
+    await BENCHES[name]!({
+      engine,
+      port,
+      token,
+      report(title, rows) {
+        console.log(`\n${title}`);
+        const width = Math.max(...rows.map((r) => r[0].length));
+        for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+      },
+    });
+  }
+} finally {
+  await berth.close();
+  await engine.stop();
+  rmSync(home, { recursive: true, force: true });
+}
+process.exit(0);
