@@ -53,12 +53,13 @@ export function safeNext(value: string | null | undefined): string {
   return value;
 }
 
-export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean } = {}): Promise<Berth> {
+/** `ui: false` serves the API only (tests of the API need no UI build). */
+export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean; ui?: boolean } = {}): Promise<Berth> {
   const registry = opts.registry ?? new EngineRegistry();
   const access = new Access({ home: config.home, token: config.token });
-  const app = next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
-  await app.prepare();
-  const handleNext = app.getRequestHandler();
+  const app = opts.ui === false ? null : next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
+  await app?.prepare();
+  const handleNext = app ? app.getRequestHandler() : async (_req: IncomingMessage, res: ServerResponse) => send(res, 404, 'Berth is serving its API only.\n');
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
@@ -163,7 +164,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     });
   });
   server.keepAliveTimeout = 65_000;
-  if (config.dev) {
+  if (config.dev && app) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
       if (!isAllowedHost(req.headers.host, config.allowedHosts)) return socket.destroy();
@@ -194,7 +195,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
         // Streams (SSE) never end on their own: end idle and open connections so close() can finish.
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 500).unref();
-      }).then(() => app.close?.());
+      }).then(() => app?.close?.());
       return closing;
     },
   };

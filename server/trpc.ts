@@ -1,19 +1,39 @@
 // The tRPC spine: one initTRPC, the procedures routers may use, and the single EngineError → TRPCError boundary.
 import { TRPCError, initTRPC } from '@trpc/server';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
 import { EngineError, type EngineErrorCode } from './errors';
 
+const TRPC_CODE: Record<EngineErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  IN_USE: 'CONFLICT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  NOT_MODIFIED: 'CONFLICT',
+  UNREACHABLE: 'BAD_GATEWAY',
+  PERMISSION_DENIED: 'BAD_GATEWAY',
+  TLS_FAILURE: 'BAD_GATEWAY',
+  TIMEOUT: 'GATEWAY_TIMEOUT',
+  ENGINE_ERROR: 'INTERNAL_SERVER_ERROR',
+};
+
 const t = initTRPC.context<Context>().create({
+  // Pings keep SSH tunnels and proxies from closing quiet streams; clients reconnect (and resume) after silence.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zod = cause instanceof ZodError ? cause : undefined;
-    const berthCode = cause instanceof EngineError ? cause.code : zod ? 'INVALID_INPUT' : undefined;
+    const engine = cause instanceof EngineError ? cause : undefined;
+    const berthCode = engine ? engine.code : zod ? 'INVALID_INPUT' : undefined;
+    // Errors thrown while a subscription streams pass no middleware; give them their proper code here.
+    const code = engine ? TRPC_CODE[engine.code] : shape.data.code;
     return {
       ...shape,
-      message: zod ? describeZodError(zod) : shape.message,
+      code: engine ? TRPC_ERROR_CODES_BY_KEY[code] : shape.code,
+      message: zod ? describeZodError(zod) : engine ? engine.message : shape.message,
       data: {
-        code: shape.data.code,
+        code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         berthCode,
@@ -33,18 +53,6 @@ export function describeZodError(err: ZodError): string {
     .join('; ');
 }
 
-const TRPC_CODE: Record<EngineErrorCode, TRPCError['code']> = {
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  IN_USE: 'CONFLICT',
-  BAD_REQUEST: 'BAD_REQUEST',
-  NOT_MODIFIED: 'CONFLICT',
-  UNREACHABLE: 'BAD_GATEWAY',
-  PERMISSION_DENIED: 'BAD_GATEWAY',
-  TLS_FAILURE: 'BAD_GATEWAY',
-  TIMEOUT: 'GATEWAY_TIMEOUT',
-  ENGINE_ERROR: 'INTERNAL_SERVER_ERROR',
-};
 
 async function mapEngineErrors(opts: { next: () => Promise<any> }) {
   const result = await opts.next();

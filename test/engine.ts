@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 
 export const TEST_IMAGE = 'berth-test/busybox:latest';
-const BUSYBOX_APPLETS = ['sh', 'ls', 'cat', 'echo', 'sleep', 'httpd', 'true', 'false', 'printf', 'seq', 'yes', 'head', 'tail', 'wc', 'dd', 'rm', 'mkdir', 'env', 'date', 'usleep', 'top', 'ps', 'kill', 'sync'];
+const BUSYBOX_APPLETS = ['sh', 'ls', 'cat', 'echo', 'sleep', 'httpd', 'true', 'false', 'printf', 'seq', 'yes', 'head', 'tail', 'wc', 'dd', 'rm', 'mkdir', 'env', 'date', 'usleep', 'top', 'ps', 'kill', 'sync', 'sed', 'tr', 'awk', 'grep', 'cut', 'sort', 'xargs', 'od', 'md5sum', 'sha256sum', 'find', 'du', 'stat', 'touch', 'cp', 'mv', 'ln', 'chmod', 'hostname', 'id', 'nc', 'wget', 'base64', 'fallocate', 'truncate'];
 
 export interface TestEngine {
   dir: string;

@@ -4,6 +4,7 @@ import { containersRouter } from './containers';
 import { enginesRouter } from './engines';
 import { imagesRouter } from './images';
 import { networksRouter } from './networks';
+import { systemRouter } from './system';
 import { volumesRouter } from './volumes';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   images: imagesRouter,
   volumes: volumesRouter,
   networks: networksRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

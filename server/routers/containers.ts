@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inspectContainer } from '../docker/container-detail';
 import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, listContainers } from '../docker/containers';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
+import { logsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
 import { engineName, objectRef } from './schemas';
 
 const target = z.object({ engine: engineName, id: objectRef });
@@ -20,6 +21,9 @@ function action(name: Exclude<ContainerAction, 'remove' | 'kill' | 'stop' | 'res
 }
 
 export const containersRouter = router({
+  logs: logsProcedure,
+  stats: statsProcedure,
+  statsAll: statsAllProcedure,
   list: viewerProcedure
     .input(z.object({ engine: engineName, all: z.boolean().optional() }))
     .query(({ ctx, input }) => listContainers(ctx.registry.api(input.engine), { all: input.all ?? true })),

@@ -1,0 +1,43 @@
+// containers.logs and containers.stats: subscriptions (SSE, or the tab's WebSocket) with resumable ids.
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { streamLogs } from '../streams/logs';
+import { streamStats, streamStatsAll } from '../streams/stats';
+import { viewerProcedure } from '../trpc';
+import { engineName, objectRef } from './schemas';
+
+const time = z
+  .string()
+  .regex(/^\d+(\.\d{1,9})?$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'must be RFC 3339 (2024-05-01T10:00:00Z) or Unix seconds');
+
+export const logsProcedure = viewerProcedure
+  .input(
+    z.object({
+      engine: engineName,
+      id: objectRef,
+      tail: z.union([z.number().int().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000'), z.literal('all')]).optional(),
+      since: time.optional(),
+      until: time.optional(),
+      timestamps: z.boolean().optional(),
+      follow: z.boolean().optional(),
+      lastEventId: z.string().max(64).optional(),
+    }),
+  )
+  .subscription(async function* ({ ctx, input, signal }) {
+    const api = ctx.registry.api(input.engine);
+    for await (const batch of streamLogs(api, input.id, { ...input, signal })) {
+      yield tracked(batch.id, batch.lines);
+    }
+  });
+
+export const statsProcedure = viewerProcedure
+  .input(z.object({ engine: engineName, id: objectRef }))
+  .subscription(async function* ({ ctx, input, signal }) {
+    yield* streamStats(ctx.registry.api(input.engine), input.id, signal);
+  });
+
+export const statsAllProcedure = viewerProcedure
+  .input(z.object({ engine: engineName, intervalMs: z.number().int().min(500).max(60_000).optional() }))
+  .subscription(async function* ({ ctx, input, signal }) {
+    yield* streamStatsAll(ctx.registry.api(input.engine), { signal, intervalMs: input.intervalMs });
+  });

@@ -1,0 +1,22 @@
+// system: engine-wide streams and figures (events now; disk usage lives beside it).
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { streamEvents } from '../streams/events';
+import { router, viewerProcedure } from '../trpc';
+import { engineName } from './schemas';
+
+export const systemRouter = router({
+  events: viewerProcedure
+    .input(
+      z.object({
+        engine: engineName,
+        since: z.string().regex(/^\d+(\.\d{1,9})?$/, 'must be Unix seconds, such as 1700000000').optional(),
+        lastEventId: z.string().max(64).optional(),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      for await (const event of streamEvents(ctx.registry.api(input.engine), { ...input, signal })) {
+        yield tracked(event.id, event);
+      }
+    }),
+});

@@ -1,0 +1,26 @@
+// Opens a streaming GET on an engine (logs, stats, events) through docker-modem, so every transport works.
+import type { IncomingMessage } from 'node:http';
+import type Docker from 'dockerode';
+
+interface Dialer {
+  dial(opts: Record<string, unknown>, cb: (err: unknown, stream: unknown) => void): void;
+}
+
+/** The engine's response body as a stream; the caller destroys it (abort, end of subscription). */
+export function openEngineStream(api: Docker, path: string, query: Record<string, unknown>, statusCodes: Record<number, string | boolean>): Promise<IncomingMessage> {
+  const modem = api.modem as unknown as Dialer;
+  return new Promise((resolve, reject) => {
+    modem.dial({ path: `${path}?`, method: 'GET', options: query, isStream: true, statusCodes: { 200: true, ...statusCodes } }, (err, stream) =>
+      err ? reject(err) : resolve(stream as IncomingMessage),
+    );
+  });
+}
+
+/** Destroys `stream` when `signal` aborts; returns a function that removes the listener. */
+export function destroyOnAbort(stream: { destroy(): void }, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => {};
+  const onAbort = () => stream.destroy();
+  if (signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}

@@ -1,0 +1,170 @@
+import { readdirSync, readlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Berth, startBerth } from '@/server/main';
+import { runContainer, testDocker, testRegistry, uniqueName } from '@/test/harness';
+import { readSse } from '@/test/sse';
+
+interface Line {
+  id: string;
+  stream: 'stdout' | 'stderr';
+  ts: string;
+  text: string;
+  truncated?: boolean;
+}
+
+const docker = testDocker();
+const TOKEN = 'logs-test-token';
+let berth: Berth;
+let base: string;
+const created: string[] = [];
+
+const SCRIPT = [
+  'printf "out-1\\n"',
+  'printf "err-1\\n" >&2',
+  'printf "\\033[31mred\\033[0m plain\\n"',
+  'printf "日本語 ✓ 🚢 ünïcode\\n"',
+  'printf "crlf line\\r\\n"',
+  'head -c 1048576 /dev/zero | tr "\\0" a; echo',
+  'seq 1 100000 | sed "s/^/burst /"',
+  'printf "err-2\\n" >&2',
+  'printf "no newline at end"',
+].join('; ');
+
+function logsUrl(input: Record<string, unknown>): string {
+  return `${base}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+async function collect(input: Record<string, unknown>, opts: { lastEventId?: string; stopAfter?: number } = {}): Promise<{ lines: Line[]; lastId?: string }> {
+  const lines: Line[] = [];
+  let lastId: string | undefined;
+  await readSse(logsUrl(input), {
+    headers: { authorization: `Bearer ${TOKEN}`, ...(opts.lastEventId ? { 'last-event-id': opts.lastEventId } : {}) },
+    onEvent(e) {
+      if (e.event || !e.data) return;
+      const batch = JSON.parse(e.data) as Line[];
+      lines.push(...batch);
+      lastId = e.id;
+      if (opts.stopAfter !== undefined && lines.length >= opts.stopAfter) return false;
+    },
+  });
+  return { lines, lastId };
+}
+
+function openSockets(): number {
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).startsWith('socket:')) n++;
+    } catch {
+      // fd closed while listing
+    }
+  }
+  return n;
+}
+
+let name: string;
+
+beforeAll(async () => {
+  berth = await startBerth(
+    { port: 0, host: '127.0.0.1', home: mkdtempSync(join(tmpdir(), 'berth-logs-')), token: TOKEN, allowedHosts: [], dev: false, root: process.cwd() },
+    { registry: testRegistry(), quiet: true, ui: false },
+  );
+  const address = berth.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  name = uniqueName('logs');
+  const c = await runContainer(docker, { name, cmd: ['sh', '-c', SCRIPT] });
+  created.push(c.id);
+  await c.wait();
+});
+
+afterAll(async () => {
+  await Promise.all(created.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
+  await berth.close();
+});
+
+describe('containers.logs over plain SSE', () => {
+  it('delivers every line once, in order, on the right stream', async () => {
+    const { lines } = await collect({ engine: 'default', id: name });
+    const stdout = lines.filter((l) => l.stream === 'stdout').map((l) => l.text);
+    const stderr = lines.filter((l) => l.stream === 'stderr').map((l) => l.text);
+    expect(stderr).toEqual(['err-1', 'err-2']);
+    expect(stdout.slice(0, 4)).toEqual(['out-1', '\u001b[31mred\u001b[0m plain', '日本語 ✓ 🚢 ünïcode', 'crlf line']);
+    const long = lines.find((l) => l.text.startsWith('aaaa'))!;
+    expect(long.truncated).toBe(true);
+    expect(long.text).toBe('a'.repeat(256 * 1024));
+    const burst = stdout.filter((t) => t.startsWith('burst '));
+    expect(burst).toHaveLength(100_000);
+    expect(burst.every((t, i) => t === `burst ${i + 1}`)).toBe(true);
+    expect(stdout[stdout.length - 1]).toBe('no newline at end');
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+  });
+
+  it('resumes after Last-Event-ID with no gap and no duplicate', async () => {
+    const all = (await collect({ engine: 'default', id: name })).lines;
+    const first = await collect({ engine: 'default', id: name }, { stopAfter: 40_000 });
+    expect(first.lastId).toBeTruthy();
+    const rest = await collect({ engine: 'default', id: name }, { lastEventId: first.lastId });
+    const joined = [...first.lines, ...rest.lines];
+    expect(joined.map((l) => l.id)).toEqual(all.map((l) => l.id));
+    expect(joined.map((l) => l.text)).toEqual(all.map((l) => l.text));
+  });
+
+  it('honours tail', async () => {
+    const { lines } = await collect({ engine: 'default', id: name, tail: 3 });
+    // The last three entries the engine holds; stderr's may be interleaved anywhere near the end.
+    expect(lines).toHaveLength(3);
+    expect(lines[2]!.text).toBe('no newline at end');
+    for (const l of lines) expect(['burst 99998', 'burst 99999', 'burst 100000', 'err-2', 'no newline at end']).toContain(l.text);
+  });
+
+  it('follows a live container and releases the engine connection when the client goes away', async () => {
+    const live = uniqueName('live');
+    const c = await runContainer(docker, { name: live, cmd: ['sh', '-c', 'i=0; while true; do echo tick $i; i=$((i+1)); usleep 20000; done'] });
+    created.push(c.id);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = openSockets();
+    const seen: string[] = [];
+    await readSse(logsUrl({ engine: 'default', id: live, follow: true, tail: 0 }), {
+      headers: { authorization: `Bearer ${TOKEN}` },
+      onEvent(e) {
+        if (e.event || !e.data) return;
+        seen.push(...(JSON.parse(e.data) as Line[]).map((l) => l.text));
+        if (seen.length >= 20) return false;
+      },
+    });
+    const nums = seen.map((t) => Number(t.split(' ')[1]));
+    expect(nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1)).toBe(true);
+    // Client socket, server socket and the engine stream all close within a second.
+    let now = openSockets();
+    for (let i = 0; i < 20 && now > before; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = openSockets();
+    }
+    expect(now).toBeLessThanOrEqual(before);
+  });
+
+  it('refuses bad input with a sentence and an unknown container with NOT_FOUND, as SSE error events', async () => {
+    const errorOf = async (input: Record<string, unknown>) => {
+      let error: { message: string; data: { code: string; berthCode?: string } } | undefined;
+      await readSse(logsUrl(input), {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        onEvent(e) {
+          if (e.event === 'serialized-error') {
+            error = JSON.parse(e.data);
+            return false;
+          }
+        },
+      });
+      return error;
+    };
+    const bad = await errorOf({ engine: 'default', id: 'no such' });
+    expect(bad?.data.code).toBe('BAD_REQUEST');
+    expect(bad?.message).toContain('id: must be a name or id');
+    const missing = await errorOf({ engine: 'default', id: 'missing-container' });
+    expect(missing?.data.code).toBe('NOT_FOUND');
+    expect(missing?.message).toBe('Container missing-container was not found on this engine.');
+  });
+});

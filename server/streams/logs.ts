@@ -1,0 +1,114 @@
+// A container's log as batches of whole lines, each batch with a resumable id (timestamp and position).
+import type Docker from 'dockerode';
+import { EngineError, toEngineError } from '../errors';
+import { destroyOnAbort, openEngineStream } from './engine-stream';
+import { LogDecoder, type LogLine } from './log-decoder';
+
+export interface LogEntry extends LogLine {
+  /** "<timestamp>#<n>": the n-th line stamped with this exact timestamp; resume ids. */
+  id: string;
+}
+
+export interface LogBatch {
+  id: string;
+  lines: LogEntry[];
+}
+
+export interface LogOptions {
+  tail?: number | 'all';
+  since?: string;
+  until?: string;
+  follow?: boolean;
+  lastEventId?: string;
+  maxLineBytes?: number;
+  /** Most lines sent in one event. */
+  batchLines?: number;
+  signal?: AbortSignal;
+}
+
+const ID = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)#(\d+)$/;
+
+/** RFC 3339 (UTC) or Unix seconds → the engine's "seconds.nanoseconds" form. */
+export function toEngineTime(value: string): string {
+  if (/^\d+(\.\d{1,9})?$/.test(value)) return value;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  if (!m) throw new EngineError('BAD_REQUEST', `"${value}" is not a time: use RFC 3339 (2024-05-01T10:00:00Z) or Unix seconds.`);
+  const seconds = Math.floor(Date.parse(`${m[1]}${m[3]}`) / 1000);
+  if (!Number.isFinite(seconds)) throw new EngineError('BAD_REQUEST', `"${value}" is not a valid time.`);
+  return `${seconds}.${(m[2] ?? '').padEnd(9, '0')}`;
+}
+
+export function parseLogId(id: string): { ts: string; n: number } | null {
+  const m = ID.exec(id);
+  return m ? { ts: m[1]!, n: Number(m[2]) } : null;
+}
+
+export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {}): AsyncGenerator<LogBatch> {
+  let info: Docker.ContainerInspectInfo;
+  try {
+    info = await api.getContainer(ref).inspect();
+  } catch (err) {
+    throw toEngineError(err, `container ${ref}`, 'read the logs of');
+  }
+  const name = info.Name.replace(/^\//, '');
+  const resume = opts.lastEventId ? parseLogId(opts.lastEventId) : null;
+  if (opts.lastEventId && !resume) throw new EngineError('BAD_REQUEST', `"${opts.lastEventId}" is not a log position Berth gave out.`);
+  const query: Record<string, unknown> = {
+    stdout: true,
+    stderr: true,
+    timestamps: true,
+    follow: opts.follow ?? false,
+    tail: resume ? 'all' : String(opts.tail ?? 'all'),
+  };
+  const since = resume ? resume.ts : opts.since;
+  if (since) query.since = toEngineTime(since);
+  if (opts.until) query.until = toEngineTime(opts.until);
+
+  let stream;
+  try {
+    stream = await openEngineStream(api, `/containers/${encodeURIComponent(info.Id)}/logs`, query, { 404: 'no such container' });
+  } catch (err) {
+    throw toEngineError(err, `container ${name}`, 'read the logs of');
+  }
+  const release = destroyOnAbort(stream, opts.signal);
+  const decoder = new LogDecoder({ tty: Boolean(info.Config?.Tty), maxLineBytes: opts.maxLineBytes });
+  const limit = opts.batchLines ?? 2000;
+  let lastTs = '';
+  let sameTs = 0;
+  let skipping = resume !== null;
+
+  function* batches(lines: LogLine[]): Generator<LogBatch> {
+    let batch: LogEntry[] = [];
+    for (const line of lines) {
+      if (line.ts === lastTs) sameTs++;
+      else {
+        lastTs = line.ts;
+        sameTs = 0;
+      }
+      if (skipping && resume) {
+        // The engine's "since" is inclusive: drop what the client already has.
+        if (line.ts < resume.ts || (line.ts === resume.ts && sameTs <= resume.n)) continue;
+        skipping = false;
+      }
+      batch.push({ ...line, id: `${line.ts}#${sameTs}` });
+      if (batch.length >= limit) {
+        yield { id: batch[batch.length - 1]!.id, lines: batch };
+        batch = [];
+      }
+    }
+    if (batch.length) yield { id: batch[batch.length - 1]!.id, lines: batch };
+  }
+
+  try {
+    for await (const chunk of stream) {
+      yield* batches(decoder.push(chunk as Buffer));
+    }
+    yield* batches(decoder.end());
+  } catch (err) {
+    if (opts.signal?.aborted) return;
+    throw toEngineError(err, `container ${name}`, 'read the logs of');
+  } finally {
+    release();
+    stream.destroy();
+  }
+}
