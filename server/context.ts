@@ -2,12 +2,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Access, User } from './auth/access';
 import type { EngineRegistry } from './engines/registry';
+import type { SendBuffer } from './streams/backpressure';
 import type { VmProvider } from './vm';
 
 export interface ContextInner {
   user: User | null;
   registry: EngineRegistry;
   vm?: VmProvider;
+  /** The WebSocket a subscription is sent over, when it is; SSE applies backpressure by itself. */
+  socket?: SendBuffer;
 }
 
 export type Context = ContextInner;

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { contextFactory } from './context';
 import { EngineRegistry } from './engines/registry';
 import { appRouter } from './routers/_app';
+import { attachWebSocket } from './ws';
 
 export interface Berth {
   server: Server;
@@ -164,9 +165,11 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     });
   });
   server.keepAliveTimeout = 65_000;
+  const sockets = attachWebSocket(server, { registry, access, allowedHosts: config.allowedHosts });
   if (config.dev && app) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/api/')) return;
       if (!isAllowedHost(req.headers.host, config.allowedHosts)) return socket.destroy();
       void upgrade(req, socket, head);
     });
@@ -191,6 +194,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     registry,
     close() {
       closing ??= new Promise<void>((done) => {
+        sockets.close();
         server.close(() => done());
         // Streams (SSE) never end on their own: end idle and open connections so close() can finish.
         server.closeIdleConnections();

@@ -1,7 +1,7 @@
 'use client';
 // Query client and tRPC client for the whole app; a 401 sends the user to the login page.
 import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
 import type { AppRouter } from '@/server/routers/_app';
 import { TRPCProvider, errorView } from '@/lib/trpc';
@@ -32,7 +32,9 @@ export function Providers({ children }: { children: ReactNode }) {
       links: [
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({ url: '/api/trpc' }),
+          // Every live stream of the tab shares one WebSocket (browsers allow ~6 HTTP/1.1 connections per origin);
+          // on reconnect each subscription resumes from the last id it received.
+          true: wsLink({ client: createWSClient({ url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/trpc` }) }),
           false: httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 }),
         }),
       ],

@@ -1,6 +1,7 @@
 // containers.logs and containers.stats: subscriptions (SSE, or the tab's WebSocket) with resumable ids.
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { waitForRoom } from '../streams/backpressure';
 import { streamLogs } from '../streams/logs';
 import { streamStats, streamStatsAll } from '../streams/stats';
 import { viewerProcedure } from '../trpc';
@@ -26,6 +27,7 @@ export const logsProcedure = viewerProcedure
   .subscription(async function* ({ ctx, input, signal }) {
     const api = ctx.registry.api(input.engine);
     for await (const batch of streamLogs(api, input.id, { ...input, signal })) {
+      await waitForRoom(ctx.socket, signal);
       yield tracked(batch.id, batch.lines);
     }
   });
