@@ -5,6 +5,8 @@ import './globals.css';
 
 export const metadata: Metadata = { title: { default: 'Berth', template: '%s · Berth' }, description: "Docker Desktop's dashboard, in the browser." };
 export const viewport: Viewport = { colorScheme: 'light dark' };
+// Every page is rendered per request, so its scripts carry that response's CSP nonce.
+export const dynamic = 'force-dynamic';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

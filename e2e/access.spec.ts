@@ -6,12 +6,12 @@ test('a visitor without a session is sent to the login page and back after signi
   await expect(page.getByRole('heading', { name: 'Sign in to Berth' })).toBeVisible();
 
   await page.getByLabel('Token').fill('not-the-token');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('That token is not valid')).toBeVisible();
 
   const token = new URL(loginUrl()).searchParams.get('token')!;
   await page.getByLabel('Token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/e\/default\/images$/);
 });
 

@@ -1,10 +1,10 @@
 // The `berth` command: start the server, or make a new admin token.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Access } from './auth/access';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isLoopback, loadConfig } from './config';
 import { startBerth } from './main';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,25 +20,35 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds the UI when there is no build yet or the sources are newer than it. */
-function ensureBuild(): void {
+/** Builds the UI when there is no build yet, the sources are newer than it, or it was built for another base path. */
+function ensureBuild(basePath = ''): void {
   const buildId = join(ROOT, '.next', 'BUILD_ID');
+  const marker = join(ROOT, '.next', 'berth-base-path');
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const builtFor = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   const sources = Math.max(...UI_DIRS.map((d) => newestMtime(join(ROOT, d))), ...UI_FILES.map((f) => newestMtime(join(ROOT, f))));
-  if (built && built >= sources) return;
+  if (built && built >= sources && builtFor === basePath) return;
   console.log(built ? 'berth: the UI changed since the last build; building it…' : 'berth: building the UI (first start only)…');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BERTH_BASE_PATH: basePath },
+  });
   if (r.status !== 0) {
     console.error('berth: the UI build failed; see the messages above.');
     process.exit(1);
   }
+  writeFileSync(marker, basePath);
 }
 
 async function start(argv: string[]): Promise<void> {
   const config = loadConfig(argv, process.env, ROOT);
-  if (!config.dev) ensureBuild();
+  if (!config.dev) ensureBuild(config.basePath);
   const berth = await startBerth(config);
   console.log(`berth: listening on ${berth.url} (state in ${config.home})`);
+  if (!isLoopback(config.host)) {
+    console.warn(`berth: WARNING: listening on ${config.host}: anyone who can reach this port can try to sign in, and an admin of Berth controls Docker on this machine.`);
+  }
   if (berth.access.newToken) {
     console.log(`berth: open this link to sign in:\n\n    ${berth.url}/login?token=${berth.access.newToken}\n`);
   } else if (!config.token) {
@@ -67,16 +77,16 @@ async function main(): Promise<void> {
     case 'token': {
       const config = loadConfig([], process.env, ROOT);
       const token = Access.resetToken(config.home);
-      console.log(`berth: new admin token made; earlier sessions are signed out. Sign in with:\n\n    http://127.0.0.1:${config.port}/login?token=${token}\n`);
+      console.log(`berth: new admin token made; earlier admin sessions are signed out. Sign in with:\n\n    http://127.0.0.1:${config.port}${config.basePath}/login?token=${token}\n`);
       return;
     }
     case 'build':
-      ensureBuild();
+      ensureBuild(loadConfig(rest, process.env, ROOT).basePath);
       return;
     case '--help':
     case '-h':
     case 'help':
-      console.log('Usage:\n  berth start [--port N] [--host ADDR]   start the dashboard (default 127.0.0.1:7627)\n  berth token                          make a new admin token and print its login link');
+      console.log('Usage:\n  berth start [--port N] [--host ADDR] [--tls-cert F --tls-key F] [--insecure-no-tls] [--base-path /P]\n                       start the dashboard (default 127.0.0.1:7627)\n  berth token          make a new admin token and print its sign-in link\n  berth build          build the UI');
       return;
     default:
       throw new ConfigError(`Unknown command "${command}". Run "berth help".`);

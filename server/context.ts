@@ -1,6 +1,7 @@
 // The tRPC context: who is asking, and the process-wide singletons (engines, VM, config).
 import type { IncomingMessage } from 'node:http';
 import type { Access, User } from './auth/access';
+import type { Audit } from './store/audit';
 import type { EngineRegistry } from './engines/registry';
 import type { SendBuffer } from './streams/backpressure';
 import type { VmProvider } from './vm';
@@ -11,6 +12,12 @@ export interface ContextInner {
   vm?: VmProvider;
   /** The WebSocket a subscription is sent over, when it is; SSE applies backpressure by itself. */
   socket?: SendBuffer;
+  /** Where mutations are recorded; absent in tests that do not look at it. */
+  audit?: Audit;
+  /** Users, tokens, sessions and share links. */
+  access?: Access;
+  /** The client's address, for the audit log. */
+  address?: string;
 }
 
 export type Context = ContextInner;
@@ -21,6 +28,13 @@ export async function createContextInner(inner: ContextInner): Promise<Context> 
 
 export function contextFactory(deps: { registry: EngineRegistry; access: Access; vm?: VmProvider }) {
   return async function createContext({ req }: { req: IncomingMessage }): Promise<Context> {
-    return createContextInner({ user: deps.access.userFor(req), registry: deps.registry, vm: deps.vm });
+    return createContextInner({
+      user: deps.access.userFor(req),
+      registry: deps.registry,
+      vm: deps.vm,
+      audit: deps.access.audit,
+      access: deps.access,
+      address: req.socket.remoteAddress,
+    });
   };
 }

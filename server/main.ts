@@ -1,15 +1,22 @@
-// The Berth process: one HTTP server with the guard in front, tRPC at /api/trpc and Next.js for pages.
+// The Berth process: one HTTP(S) server with the guard in front, tRPC at /api/trpc (HTTP, SSE, WebSocket) and Next.js for pages.
+import { readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import { Access } from './auth/access';
 import { isAllowedHost, isSameOrigin } from './auth/guard';
+import type { User } from './auth/principal';
 import type { Config } from './config';
 import { contextFactory } from './context';
 import { EngineRegistry } from './engines/registry';
+import { baseHeaders, pagePolicy } from './http/headers';
+import { redirect, send, sendJsonError } from './http/respond';
+import { handleSignIn } from './http/sign-in';
 import { appRouter } from './routers/_app';
 import { attachWebSocket } from './ws';
+
+export { safeNext } from './http/respond';
 
 export interface Berth {
   server: Server;
@@ -21,49 +28,27 @@ export interface Berth {
 
 const PUBLIC_PREFIXES = ['/_next/', '/login', '/favicon', '/icon'];
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-  res.end(body);
-}
-
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, JSON.stringify({ error: { message, code: -32001, data: { code, httpStatus: status, berthCode: code } } }), 'application/json');
-}
-
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
-}
-
-async function readBody(req: IncomingMessage, limit = 16_384): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Only same-site relative paths are followed after login, so a link cannot bounce the user elsewhere. */
-export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+/** A share link's session may open only the pages of its scope. */
+function pageInScope(user: User, path: string): boolean {
+  const scope = user.scope;
+  if (!scope) return true;
+  const engine = `/e/${encodeURIComponent(scope.engine)}`;
+  if (scope.kind === 'project') return path === `${engine}/containers` || path.startsWith(`${engine}/containers/`) || path === `${engine}/logs`;
+  return path.startsWith(`${engine}/containers/${encodeURIComponent(scope.target)}/`) || path === `${engine}/containers/${encodeURIComponent(scope.target)}`;
 }
 
 /** `ui: false` serves the API only (tests of the API need no UI build). */
-export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean; ui?: boolean } = {}): Promise<Berth> {
+export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean; ui?: boolean; access?: Access } = {}): Promise<Berth> {
   const registry = opts.registry ?? new EngineRegistry();
-  const access = new Access({ home: config.home, token: config.token });
+  const access = opts.access ?? new Access({ home: config.home, token: config.token });
+  const basePath = config.basePath ?? '';
+  const secure = Boolean(config.tlsCert);
   const app = opts.ui === false ? null : next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
   await app?.prepare();
   const handleNext = app ? app.getRequestHandler() : async (_req: IncomingMessage, res: ServerResponse) => send(res, 404, 'Berth is serving its API only.\n');
   const trpc = createHTTPHandler({
     router: appRouter,
-    basePath: '/api/trpc/',
+    basePath: `${basePath}/api/trpc/`,
     createContext: contextFactory({ registry, access }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause && 'code' in error.cause)) {
@@ -73,15 +58,19 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    securityHeaders(res);
+    baseHeaders(res, secure);
     if (!isAllowedHost(req.headers.host, config.allowedHosts)) {
-      send(res, 403, `Berth refuses requests addressed to "${req.headers.host ?? ''}". Open it at http://127.0.0.1:${config.port}/ or add the name to BERTH_ALLOWED_HOSTS.\n`);
+      send(res, 403, `Berth refuses requests addressed to "${req.headers.host ?? ''}". Open it at http://127.0.0.1:${config.port}${basePath}/ or add the name to BERTH_ALLOWED_HOSTS.\n`);
       return;
     }
     const url = new URL(req.url ?? '/', 'http://berth.invalid');
-    const path = url.pathname;
+    if (basePath && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+      if (url.pathname === '/') redirect(res, `${basePath}/`);
+      else send(res, 404, `Berth is served under ${basePath}/.\n`);
+      return;
+    }
+    const path = url.pathname.slice(basePath.length) || '/';
     const method = req.method ?? 'GET';
-    const secure = Boolean((req.socket as Socket & { encrypted?: boolean }).encrypted);
     if (method !== 'GET' && method !== 'HEAD' && !isSameOrigin(req)) {
       send(res, 403, 'Berth refuses changes requested by another site.\n');
       return;
@@ -90,49 +79,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       send(res, 200, JSON.stringify({ ok: true }), 'application/json');
       return;
     }
-    if (path === '/login' && url.searchParams.has('token')) {
-      const nextPath = safeNext(url.searchParams.get('next'));
-      if (access.checkToken(url.searchParams.get('token'))) {
-        send(res, 302, '', 'text/plain', { location: nextPath, 'set-cookie': access.sessionCookie(secure) });
-      } else {
-        send(res, 302, '', 'text/plain', { location: `/login?error=invalid&next=${encodeURIComponent(nextPath)}` });
-      }
-      return;
-    }
-    if (path === '/api/login' && method === 'POST') {
-      let token: string | null = null;
-      let nextPath = '/';
-      try {
-        const body = await readBody(req);
-        if ((req.headers['content-type'] ?? '').includes('application/json')) {
-          const parsed = JSON.parse(body) as { token?: unknown; next?: unknown };
-          token = typeof parsed.token === 'string' ? parsed.token : null;
-          nextPath = safeNext(typeof parsed.next === 'string' ? parsed.next : '/');
-        } else {
-          const form = new URLSearchParams(body);
-          token = form.get('token');
-          nextPath = safeNext(form.get('next'));
-        }
-      } catch {
-        sendJsonError(res, 400, 'BAD_REQUEST', 'The sign-in request could not be read.');
-        return;
-      }
-      const ok = access.checkToken(token?.trim());
-      const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      if (wantsJson) {
-        if (ok) send(res, 200, JSON.stringify({ ok: true, next: nextPath }), 'application/json', { 'set-cookie': access.sessionCookie(secure) });
-        else sendJsonError(res, 401, 'UNAUTHORIZED', 'That token is not valid.');
-      } else if (ok) {
-        send(res, 303, '', 'text/plain', { location: nextPath, 'set-cookie': access.sessionCookie(secure) });
-      } else {
-        send(res, 303, '', 'text/plain', { location: `/login?error=invalid&next=${encodeURIComponent(nextPath)}` });
-      }
-      return;
-    }
-    if (path === '/api/logout' && method === 'POST') {
-      send(res, 303, '', 'text/plain', { location: '/login', 'set-cookie': Access.clearCookie() });
-      return;
-    }
+    if (await handleSignIn({ access, basePath, secure }, req, res, path, url)) return;
     const user = access.userFor(req);
     if (path.startsWith('/api/')) {
       if (!user) {
@@ -146,30 +93,39 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       sendJsonError(res, 404, 'NOT_FOUND', `There is no API at ${path}.`);
       return;
     }
-    if (!user && !PUBLIC_PREFIXES.some((p) => path.startsWith(p))) {
-      send(res, 302, '', 'text/plain', { location: `/login?next=${encodeURIComponent(path + url.search)}` });
+    const isPublic = PUBLIC_PREFIXES.some((p) => path.startsWith(p));
+    if (!user && !isPublic) {
+      redirect(res, `${basePath}/login?next=${encodeURIComponent(path + url.search)}`);
+      return;
+    }
+    if (user && !isPublic && !pageInScope(user, path)) {
+      send(res, 403, 'This share link opens only the page it was made for.\n');
       return;
     }
     if (path === '/') {
-      send(res, 302, '', 'text/plain', { location: `/e/${encodeURIComponent(registry.current())}/containers` });
+      redirect(res, `${basePath}/e/${encodeURIComponent(registry.current())}/containers`);
       return;
     }
+    if (!path.startsWith('/_next/')) pagePolicy(req, res, config.dev);
     await handleNext(req, res);
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => {
       console.error('berth: request failed:', err);
       if (!res.headersSent) send(res, 500, 'Berth hit an internal error; the details are in its log.\n');
       else res.destroy();
     });
-  });
+  };
+  const server: Server = config.tlsCert
+    ? (createHttpsServer({ cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey!) }, listener) as unknown as Server)
+    : createServer(listener);
   server.keepAliveTimeout = 65_000;
-  const sockets = attachWebSocket(server, { registry, access, allowedHosts: config.allowedHosts });
+  const sockets = attachWebSocket(server, { registry, access, allowedHosts: config.allowedHosts, path: `${basePath}/api/trpc` });
   if (config.dev && app) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
-      if (req.url?.startsWith('/api/')) return;
+      if (req.url?.startsWith(`${basePath}/api/`)) return;
       if (!isAllowedHost(req.headers.host, config.allowedHosts)) return socket.destroy();
       void upgrade(req, socket, head);
     });
@@ -184,12 +140,13 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const shownHost = wildcard ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closing: Promise<void> | undefined;
   return {
     server,
-    url: `http://${shownHost}:${port}`,
+    url: `${secure ? 'https' : 'http'}://${shownHost}:${port}${basePath}`,
     access,
     registry,
     close() {
@@ -199,7 +156,11 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
         // Streams (SSE) never end on their own: end idle and open connections so close() can finish.
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 500).unref();
-      }).then(() => app?.close?.());
+      })
+        .then(() => app?.close?.())
+        .then(() => {
+          if (!opts.access) access.close();
+        });
       return closing;
     },
   };

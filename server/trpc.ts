@@ -3,6 +3,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
+import { assertInScope, filterToScope } from './auth/scope';
 import { EngineError, type EngineErrorCode } from './errors';
 
 const TRPC_CODE: Record<EngineErrorCode, TRPCError['code']> = {
@@ -63,15 +64,53 @@ async function mapEngineErrors(opts: { next: () => Promise<any> }) {
   return result;
 }
 
-function requireViewer(opts: { ctx: Context; next: (o?: any) => Promise<any> }) {
-  if (!opts.ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
-  return opts.next({ ctx: { ...opts.ctx, user: opts.ctx.user } });
+interface MiddlewareOpts {
+  ctx: Context;
+  path: string;
+  getRawInput: () => Promise<unknown>;
+  next: (o?: any) => Promise<any>;
 }
 
-function requireAdmin(opts: { ctx: Context; next: (o?: any) => Promise<any> }) {
-  if (!opts.ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
-  if (opts.ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change things.' });
-  return opts.next({ ctx: { ...opts.ctx, user: opts.ctx.user } });
+async function requireViewer(opts: MiddlewareOpts) {
+  const user = opts.ctx.user;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
+  if (!user.scope) return opts.next({ ctx: { ...opts.ctx, user } });
+  await assertInScope(user.scope, opts.path, await opts.getRawInput(), opts.ctx.registry);
+  const result = await opts.next({ ctx: { ...opts.ctx, user } });
+  if (result.ok) result.data = filterToScope(user.scope, opts.path, result.data);
+  return result;
+}
+
+/** What a mutation acted on, for the audit log: the object's name or id, or the list of them. */
+function auditTarget(input: Record<string, unknown>): string | null {
+  for (const key of ['id', 'name', 'ids', 'target', 'repo']) {
+    const v = input[key];
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) return v.join(', ').slice(0, 1000);
+  }
+  return null;
+}
+
+async function requireAdmin(opts: MiddlewareOpts) {
+  const user = opts.ctx.user;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
+  if (user.role !== 'admin' || user.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change things.' });
+  const result = await opts.next({ ctx: { ...opts.ctx, user } });
+  if (opts.ctx.audit) {
+    const input = ((await opts.getRawInput().catch(() => ({}))) ?? {}) as Record<string, unknown>;
+    const error = result.ok ? undefined : (result.error as TRPCError);
+    opts.ctx.audit.record({
+      user: user.name,
+      role: user.role,
+      engine: typeof input.engine === 'string' ? input.engine : null,
+      action: opts.path,
+      target: auditTarget(input),
+      result: result.ok ? 'ok' : 'error',
+      detail: error ? (error.cause instanceof ZodError ? describeZodError(error.cause) : error.message) : null,
+      address: opts.ctx.address ?? null,
+    });
+  }
+  return result;
 }
 
 export const router = t.router;

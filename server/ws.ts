@@ -9,25 +9,23 @@ import { createContextInner } from './context';
 import type { EngineRegistry } from './engines/registry';
 import { appRouter } from './routers/_app';
 
-export const WS_PATH = '/api/trpc';
-
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachWebSocket(server: Server, deps: { registry: EngineRegistry; access: Access; allowedHosts: string[] }): { close(): void } {
+export function attachWebSocket(server: Server, deps: { registry: EngineRegistry; access: Access; allowedHosts: string[]; path: string }): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
     createContext: ({ req, res }) =>
-      createContextInner({ user: deps.access.userFor(req), registry: deps.registry, socket: res }),
+      createContextInner({ user: deps.access.userFor(req), registry: deps.registry, socket: res, audit: deps.access.audit, access: deps.access, address: req.socket.remoteAddress }),
   });
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://berth.invalid').pathname;
-    if (path !== WS_PATH) return;
+    if (path !== deps.path) return;
     // Cross-site WebSocket hijacking: browsers send Origin on upgrades; it must be Berth's own.
     if (!isAllowedHost(req.headers.host, deps.allowedHosts)) return refuse(socket, 403, 'Forbidden');
     if (!isSameOrigin(req) || !req.headers.origin) return refuse(socket, 403, 'Forbidden');

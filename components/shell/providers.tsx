@@ -4,11 +4,12 @@ import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@ta
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
 import type { AppRouter } from '@/server/routers/_app';
+import { BASE_PATH } from '@/lib/base-path';
 import { TRPCProvider, errorView } from '@/lib/trpc';
 
 function onAuthError(err: unknown): void {
-  if (errorView(err).status === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) {
-    window.location.href = `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+  if (errorView(err).status === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith(`${BASE_PATH}/login`)) {
+    window.location.href = `${BASE_PATH}/login?next=${encodeURIComponent(window.location.pathname.slice(BASE_PATH.length) + window.location.search)}`;
   }
 }
 
@@ -34,8 +35,8 @@ export function Providers({ children }: { children: ReactNode }) {
           condition: (op) => op.type === 'subscription',
           // Every live stream of the tab shares one WebSocket (browsers allow ~6 HTTP/1.1 connections per origin);
           // on reconnect each subscription resumes from the last id it received.
-          true: wsLink({ client: createWSClient({ url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/trpc` }) }),
-          false: httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 }),
+          true: wsLink({ client: createWSClient({ url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BASE_PATH}/api/trpc` }) }),
+          false: httpBatchLink({ url: `${BASE_PATH}/api/trpc`, maxURLLength: 4000 }),
         }),
       ],
     }),

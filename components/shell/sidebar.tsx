@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { withBase } from '@/lib/base-path';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 import { EngineSwitcher } from './engine-switcher';
@@ -50,7 +51,7 @@ export function Sidebar({ engine }: { engine: string }) {
           );
         })}
       </ul>
-      <form action="/api/logout" method="post" className="mt-auto border-t border-line p-2">
+      <form action={withBase('/api/logout')} method="post" className="mt-auto border-t border-line p-2">
         <button type="submit" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
           <LogOut className="size-4" aria-hidden />
           Sign out

@@ -1,34 +1,18 @@
-// Access: the admin token (only its hash is stored), signed session cookies, and who a request belongs to.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Access: who a request is (API token, session cookie or share link), sign-in, and the first admin token.
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
+import { Accounts } from '../store/accounts';
+import { Audit } from '../store/audit';
+import { type Db, openDb } from '../store/db';
+import { Sessions } from '../store/sessions';
+import { Shares } from '../store/shares';
+import { LoginLimiter } from './limiter';
+import type { User } from './principal';
+import { sameText, verifyPassword } from './secrets';
 
-export type Role = 'admin' | 'viewer';
-export interface User {
-  name: string;
-  role: Role;
-}
+export type { Role, Scope, User } from './principal';
 
 export const SESSION_COOKIE = 'berth_session';
-const SESSION_DAYS = 30;
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function readOrCreateSecret(path: string): Buffer {
-  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-  const secret = randomBytes(32);
-  writeFileSync(path, secret.toString('hex') + '\n', { mode: 0o600 });
-  return secret;
-}
+const FIRST_TOKEN_NAME = 'admin (made at first start)';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -36,83 +20,135 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (k) out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    if (!k) continue;
+    try {
+      out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // A malformed cookie is ignored, as browsers do.
+    }
   }
   return out;
 }
 
 export interface AccessOptions {
   home: string;
-  /** BERTH_TOKEN: when set, this token is the admin token and nothing is generated. */
+  /** BERTH_TOKEN: this token acts as the admin's, and nothing is generated. */
   token?: string;
+  db?: Db;
+}
+
+export interface IssuedSession {
+  cookie: string;
+  maxAgeSeconds: number;
 }
 
 export class Access {
-  private readonly tokenHash: string;
-  private readonly secret: Buffer;
+  readonly db: Db;
+  readonly accounts: Accounts;
+  readonly sessions: Sessions;
+  readonly shares: Shares;
+  readonly audit: Audit;
+  readonly limiter = new LoginLimiter();
   /** The token made on this start, to print once; undefined when it was given or made earlier. */
   readonly newToken?: string;
+  private readonly envToken?: string;
+  private readonly adminId: number;
 
   constructor(opts: AccessOptions) {
-    mkdirSync(opts.home, { recursive: true, mode: 0o700 });
-    this.secret = readOrCreateSecret(join(opts.home, 'session.key'));
-    const hashFile = join(opts.home, 'admin-token.sha256');
-    if (opts.token) {
-      this.tokenHash = sha256(opts.token);
-    } else if (existsSync(hashFile)) {
-      this.tokenHash = readFileSync(hashFile, 'utf8').trim();
-    } else {
-      const token = randomBytes(24).toString('base64url');
-      writeFileSync(hashFile, sha256(token) + '\n', { mode: 0o600 });
-      chmodSync(hashFile, 0o600);
-      this.tokenHash = sha256(token);
-      this.newToken = token;
+    this.db = opts.db ?? openDb(opts.home);
+    this.accounts = new Accounts(this.db);
+    this.sessions = new Sessions(this.db);
+    this.shares = new Shares(this.db);
+    this.audit = new Audit(this.db);
+    this.adminId = this.accounts.ensureAdmin().id;
+    this.envToken = opts.token || undefined;
+    if (!this.envToken && this.accounts.tokens().length === 0) {
+      this.newToken = this.accounts.createToken(this.adminId, FIRST_TOKEN_NAME, null).token;
     }
   }
 
-  /** Makes a new admin token, replacing the stored hash; returns it to print once. */
+  /** `berth token`: a new admin token; the previous first-start token and every admin session end. */
+  resetAdminToken(): string {
+    this.accounts.revokeTokensNamed(this.adminId, FIRST_TOKEN_NAME);
+    this.sessions.revokeUser(this.adminId);
+    return this.accounts.createToken(this.adminId, FIRST_TOKEN_NAME, null).token;
+  }
+
   static resetToken(home: string): string {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    const token = randomBytes(24).toString('base64url');
-    writeFileSync(join(home, 'admin-token.sha256'), sha256(token) + '\n', { mode: 0o600 });
+    const access = new Access({ home });
+    const token = access.newToken ?? access.resetAdminToken();
+    access.db.close();
     return token;
   }
 
-  checkToken(token: string | undefined | null): boolean {
-    if (!token) return false;
-    return sameText(sha256(token), this.tokenHash);
+  /** The user an API token belongs to; the BERTH_TOKEN token is the admin's. */
+  userForToken(token: string | null | undefined): User | null {
+    if (!token) return null;
+    if (this.envToken && sameText(token, this.envToken)) return { id: this.adminId, name: 'admin', role: 'admin' };
+    const user = this.accounts.userForToken(token);
+    return user ? { id: user.id, name: user.name, role: user.role } : null;
   }
 
-  /** A cookie value "expiry.signature"; the signature covers the expiry and the token hash, so a new token ends old sessions. */
-  issueSession(now = Date.now()): { value: string; maxAge: number } {
-    const expires = now + SESSION_DAYS * 86_400_000;
-    const sig = createHmac('sha256', this.secret).update(`${expires}.${this.tokenHash}`).digest('base64url');
-    return { value: `${expires}.${sig}`, maxAge: SESSION_DAYS * 86_400 };
+  checkToken(token: string | null | undefined): boolean {
+    return this.userForToken(token) !== null;
   }
 
-  checkSession(value: string | undefined, now = Date.now()): boolean {
-    if (!value) return false;
-    const [exp, sig] = value.split('.');
-    if (!exp || !sig || !/^\d+$/.test(exp) || Number(exp) < now) return false;
-    const want = createHmac('sha256', this.secret).update(`${exp}.${this.tokenHash}`).digest('base64url');
-    return sameText(sig, want);
-  }
-
-  /** The user a request is authenticated as: by bearer token or session cookie; null when neither is valid. */
-  userFor(req: IncomingMessage): User | null {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ') && this.checkToken(auth.slice(7).trim())) return { name: 'admin', role: 'admin' };
-    const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-    if (this.checkSession(cookie)) return { name: 'admin', role: 'admin' };
+  userForSession(cookie: string | undefined): User | null {
+    if (!cookie) return null;
+    const session = this.sessions.check(cookie);
+    if (!session) return null;
+    if (session.userId !== null) {
+      const user = this.accounts.user(session.userId);
+      return user && user.disabledAt === null ? { id: user.id, name: user.name, role: user.role, sessionId: session.id } : null;
+    }
+    if (session.shareId !== null) {
+      const share = this.shares.active(session.shareId);
+      if (!share) return null;
+      return { name: `share link "${share.name}"`, role: 'viewer', scope: { engine: share.engine, kind: share.kind, target: share.target }, sessionId: session.id };
+    }
     return null;
   }
 
-  sessionCookie(secure: boolean): string {
-    const s = this.issueSession();
-    return `${SESSION_COOKIE}=${s.value}; Path=/; Max-Age=${s.maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  /** Who the request is: bearer token first, then the session cookie; null for nobody. */
+  userFor(req: IncomingMessage): User | null {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return this.userForToken(auth.slice(7).trim());
+    return this.userForSession(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
   }
 
-  static clearCookie(): string {
-    return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict`;
+  loginWithToken(token: string, userAgent = ''): IssuedSession | null {
+    const user = this.userForToken(token.trim());
+    if (!user?.id) return null;
+    return this.sessions.create({ userId: user.id }, userAgent);
+  }
+
+  async loginWithPassword(name: string, password: string, userAgent = ''): Promise<IssuedSession | null> {
+    const user = this.accounts.userWithPassword(name);
+    const ok = await verifyPassword(password, user?.passwordHash);
+    if (!ok || !user || user.disabledAt !== null) return null;
+    return this.sessions.create({ userId: user.id }, userAgent);
+  }
+
+  openShare(secret: string, userAgent = ''): { session: IssuedSession; share: NonNullable<ReturnType<Shares['open']>> } | null {
+    const share = this.shares.open(secret);
+    if (!share) return null;
+    return { share, session: this.sessions.create({ shareId: share.id, expiresAt: share.expiresAt }, userAgent) };
+  }
+
+  logout(req: IncomingMessage): void {
+    const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    if (cookie) this.sessions.revoke(cookie);
+  }
+
+  static cookieHeader(session: IssuedSession, opts: { secure: boolean; path?: string }): string {
+    return `${SESSION_COOKIE}=${session.cookie}; Path=${opts.path || '/'}; Max-Age=${session.maxAgeSeconds}; HttpOnly; SameSite=Strict${opts.secure ? '; Secure' : ''}`;
+  }
+
+  static clearCookie(opts: { secure: boolean; path?: string } = { secure: false }): string {
+    return `${SESSION_COOKIE}=; Path=${opts.path || '/'}; Max-Age=0; HttpOnly; SameSite=Strict${opts.secure ? '; Secure' : ''}`;
+  }
+
+  close(): void {
+    this.db.close();
   }
 }

@@ -1,5 +1,6 @@
 // The container detail page's view model: a readable summary of `docker inspect`, plus the raw JSON.
 import type Docker from 'dockerode';
+import { maskInspect } from '../auth/masking';
 import { toEngineError } from '../errors';
 import type { ContainerState, PortBinding } from './containers';
 
@@ -137,9 +138,11 @@ export function toContainerDetail(raw: Docker.ContainerInspectInfo): ContainerDe
   };
 }
 
-export async function inspectContainer(api: Docker, ref: string): Promise<ContainerDetail> {
+/** `mask`: hide secret-looking environment values and labels (for viewers). */
+export async function inspectContainer(api: Docker, ref: string, opts: { mask?: boolean } = {}): Promise<ContainerDetail> {
   try {
-    return toContainerDetail(await api.getContainer(ref).inspect());
+    const raw = await api.getContainer(ref).inspect();
+    return toContainerDetail(opts.mask ? maskInspect(raw) : raw);
   } catch (err) {
     throw toEngineError(err, `container ${ref}`, 'inspect');
   }

@@ -1,5 +1,6 @@
 // The application router: one sub-router per domain.
 import { router } from '../trpc';
+import { accessRouter } from './access';
 import { containersRouter } from './containers';
 import { enginesRouter } from './engines';
 import { imagesRouter } from './images';
@@ -9,6 +10,7 @@ import { volumesRouter } from './volumes';
 
 export const appRouter = router({
   engines: enginesRouter,
+  access: accessRouter,
   containers: containersRouter,
   images: imagesRouter,
   volumes: volumesRouter,

@@ -27,7 +27,9 @@ export const containersRouter = router({
   list: viewerProcedure
     .input(z.object({ engine: engineName, all: z.boolean().optional() }))
     .query(({ ctx, input }) => listContainers(ctx.registry.api(input.engine), { all: input.all ?? true })),
-  inspect: viewerProcedure.input(target).query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id)),
+  inspect: viewerProcedure
+    .input(target)
+    .query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id, { mask: ctx.user?.role !== 'admin' })),
   start: action('start'),
   pause: action('pause'),
   unpause: action('unpause'),

@@ -1,0 +1,41 @@
+// What a share link's viewer may reach: a few read-only procedures, on one engine, for its project or container only.
+import { TRPCError } from '@trpc/server';
+import type { EngineRegistry } from '../engines/registry';
+import type { Scope } from './principal';
+
+const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.stats']);
+const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.stats']);
+
+function outside(): TRPCError {
+  return new TRPCError({ code: 'FORBIDDEN', message: 'This share link does not reach that.' });
+}
+
+/** Throws FORBIDDEN unless the call stays inside the scope. */
+export async function assertInScope(scope: Scope, path: string, input: unknown, registry: EngineRegistry): Promise<void> {
+  if (!SCOPED_PROCEDURES.has(path)) throw outside();
+  const args = (input ?? {}) as { engine?: unknown; id?: unknown };
+  if (path === 'engines.list' || path === 'engines.current') return;
+  if (args.engine !== scope.engine) throw outside();
+  if (!CONTAINER_PROCEDURES.has(path)) return;
+  if (typeof args.id !== 'string') throw outside();
+  let info;
+  try {
+    info = await registry.api(scope.engine).getContainer(args.id).inspect();
+  } catch {
+    throw outside();
+  }
+  const name = info.Name.replace(/^\//, '');
+  const project = info.Config?.Labels?.['com.docker.compose.project'];
+  const ok = scope.kind === 'container' ? name === scope.target : project === scope.target;
+  if (!ok) throw outside();
+}
+
+/** Drops rows outside the scope from list results. */
+export function filterToScope(scope: Scope, path: string, data: unknown): unknown {
+  if (path === 'engines.list' && Array.isArray(data)) return data.filter((e: { name: string }) => e.name === scope.engine);
+  if (path === 'engines.current') return { name: scope.engine };
+  if (path === 'containers.list' && Array.isArray(data)) {
+    return data.filter((c: { name: string; project?: string }) => (scope.kind === 'container' ? c.name === scope.target : c.project === scope.target));
+  }
+  return data;
+}

@@ -1,0 +1,105 @@
+// Sign-in routes: the printed token link, the login form (token or user and password), share links, sign-out.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Access } from '../auth/access';
+import { clientAddress, readBody, redirect, safeNext, send, sendJsonError } from './respond';
+
+export interface SignInDeps {
+  access: Access;
+  basePath: string;
+  secure: boolean;
+}
+
+function scopePage(share: { engine: string; kind: 'project' | 'container'; target: string }): string {
+  const engine = encodeURIComponent(share.engine);
+  return share.kind === 'project'
+    ? `/e/${engine}/containers?project=${encodeURIComponent(share.target)}`
+    : `/e/${engine}/containers/${encodeURIComponent(share.target)}/logs`;
+}
+
+/** Handles the route when it is one of these; returns false otherwise. */
+export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<boolean> {
+  const { access, basePath, secure } = deps;
+  const cookieOpts = { secure, path: basePath || '/' };
+  const method = req.method ?? 'GET';
+  const address = clientAddress(req);
+  const ua = String(req.headers['user-agent'] ?? '');
+  const at = (p: string) => `${basePath}${p}`;
+
+  if (path === '/login' && method === 'GET' && url.searchParams.has('token')) {
+    const next = safeNext(url.searchParams.get('next'));
+    const limit = access.limiter.check(address);
+    if (!limit.allowed) {
+      redirect(res, at(`/login?error=slow&wait=${limit.retryAfterSeconds}&next=${encodeURIComponent(next)}`));
+      return true;
+    }
+    const session = access.loginWithToken(url.searchParams.get('token') ?? '', ua);
+    if (!session) {
+      access.limiter.fail(address);
+      redirect(res, at(`/login?error=invalid&next=${encodeURIComponent(next)}`));
+      return true;
+    }
+    access.limiter.succeed(address);
+    redirect(res, at(next), { 'set-cookie': Access.cookieHeader(session, cookieOpts) });
+    return true;
+  }
+
+  if (path === '/api/login' && method === 'POST') {
+    const wantsJson = (req.headers.accept ?? '').includes('application/json');
+    let fields: Record<string, string> = {};
+    try {
+      const body = await readBody(req);
+      if ((req.headers['content-type'] ?? '').includes('application/json')) {
+        const parsed = JSON.parse(body) as Record<string, unknown>;
+        fields = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      } else {
+        fields = Object.fromEntries(new URLSearchParams(body));
+      }
+    } catch {
+      sendJsonError(res, 400, 'BAD_REQUEST', 'The sign-in request could not be read.');
+      return true;
+    }
+    const next = safeNext(fields.next);
+    const limit = access.limiter.check(address);
+    if (!limit.allowed) {
+      const message = `Too many failed sign-ins: try again in ${limit.retryAfterSeconds} s.`;
+      if (wantsJson) sendJsonError(res, 429, 'TOO_MANY_REQUESTS', message, { 'retry-after': String(limit.retryAfterSeconds) });
+      else redirect(res, at(`/login?error=slow&wait=${limit.retryAfterSeconds}&next=${encodeURIComponent(next)}`), {}, 303);
+      return true;
+    }
+    const session = fields.username
+      ? await access.loginWithPassword(fields.username, fields.password ?? '', ua)
+      : access.loginWithToken(fields.token ?? '', ua);
+    if (!session) {
+      access.limiter.fail(address);
+      const message = fields.username ? 'That user name and password do not match.' : 'That token is not valid.';
+      if (wantsJson) sendJsonError(res, 401, 'UNAUTHORIZED', message);
+      else redirect(res, at(`/login?error=${fields.username ? 'password' : 'invalid'}&next=${encodeURIComponent(next)}`), {}, 303);
+      return true;
+    }
+    access.limiter.succeed(address);
+    const cookie = Access.cookieHeader(session, cookieOpts);
+    if (wantsJson) send(res, 200, JSON.stringify({ ok: true, next: at(next) }), 'application/json', { 'set-cookie': cookie });
+    else redirect(res, at(next), { 'set-cookie': cookie }, 303);
+    return true;
+  }
+
+  if (path === '/api/logout' && method === 'POST') {
+    const user = access.userFor(req);
+    if (url.searchParams.get('everywhere') === '1' && user?.id !== undefined) access.sessions.revokeUser(user.id);
+    else access.logout(req);
+    redirect(res, at('/login'), { 'set-cookie': Access.clearCookie(cookieOpts) }, 303);
+    return true;
+  }
+
+  const share = /^\/s\/([A-Za-z0-9_-]{10,100})$/.exec(path);
+  if (share && method === 'GET') {
+    const opened = access.openShare(share[1]!, ua);
+    if (!opened) {
+      send(res, 404, 'This share link has expired or was revoked. Ask whoever shared it for a new one.\n');
+      return true;
+    }
+    redirect(res, at(scopePage(opened.share)), { 'set-cookie': Access.cookieHeader(opened.session, cookieOpts) });
+    return true;
+  }
+  return false;
+}
