@@ -7,7 +7,7 @@ import { TEST_IMAGE } from '../test/engine';
 import { type BenchContext } from './run';
 import { fmt, httpGet, median, pool } from './util';
 
-async function createContainers(api: Docker, total: number): Promise<void> {
+export async function createContainers(api: Docker, total: number): Promise<void> {
   const have = (await api.listContainers({ all: true })).length;
   await pool(Math.max(0, total - have), 6, async (i) => {
     const c = await api.createContainer({

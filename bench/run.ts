@@ -7,16 +7,21 @@ import { EngineRegistry } from '../server/engines/registry';
 import { startBerth } from '../server/main';
 import { type TestEngine, ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { benchContainersList, benchContainersPage } from './containers';
+import { benchGuard } from './guard';
 
 export interface BenchContext {
   engine: TestEngine;
+  registry: EngineRegistry;
   port: number;
   token: string;
+  /** A signed-in browser's cookie header for Berth. */
+  sessionCookie(): Promise<string>;
   report(title: string, rows: [string, string][]): void;
 }
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   list: benchContainersList,
+  guard: benchGuard,
   page: benchContainersPage,
 };
 
@@ -39,8 +44,13 @@ try {
   for (const name of names) {
     await BENCHES[name]!({
       engine,
+      registry,
       port,
       token,
+      async sessionCookie() {
+        const res = await fetch(`http://127.0.0.1:${port}/login?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+        return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      },
       report(title, rows) {
         console.log(`\n${title}`);
         const width = Math.max(...rows.map((r) => r[0].length));

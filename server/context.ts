@@ -26,10 +26,17 @@ export async function createContextInner(inner: ContextInner): Promise<Context> 
   return inner;
 }
 
+const USERS = new WeakMap<IncomingMessage, User | null>();
+
+/** The guard already knows who the request is; tRPC's context reuses that instead of looking again. */
+export function rememberUser(req: IncomingMessage, user: User | null): void {
+  USERS.set(req, user);
+}
+
 export function contextFactory(deps: { registry: EngineRegistry; access: Access; vm?: VmProvider }) {
   return async function createContext({ req }: { req: IncomingMessage }): Promise<Context> {
     return createContextInner({
-      user: deps.access.userFor(req),
+      user: USERS.has(req) ? USERS.get(req)! : deps.access.userFor(req),
       registry: deps.registry,
       vm: deps.vm,
       audit: deps.access.audit,

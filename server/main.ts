@@ -8,7 +8,7 @@ import { Access } from './auth/access';
 import { isAllowedHost, isSameOrigin } from './auth/guard';
 import type { User } from './auth/principal';
 import type { Config } from './config';
-import { contextFactory } from './context';
+import { contextFactory, rememberUser } from './context';
 import { EngineRegistry } from './engines/registry';
 import { baseHeaders, pagePolicy } from './http/headers';
 import { redirect, send, sendJsonError } from './http/respond';
@@ -87,6 +87,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
         return;
       }
       if (path.startsWith('/api/trpc/')) {
+        rememberUser(req, user);
         trpc(req, res);
         return;
       }

@@ -2,7 +2,7 @@
 import { EngineError } from '../errors';
 import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
 import type { Role } from '../auth/principal';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 export interface UserRow {
   id: number;
@@ -41,36 +41,36 @@ export class Accounts {
   constructor(private readonly db: Db) {}
 
   ensureAdmin(): UserRow {
-    const existing = this.db.prepare("SELECT * FROM users WHERE name = 'admin'").get() as RawUser | undefined;
+    const existing = prepared(this.db, "SELECT * FROM users WHERE name = 'admin'").get() as RawUser | undefined;
     if (existing) return toUser(existing);
-    const info = this.db.prepare("INSERT INTO users (name, role, created_at) VALUES ('admin', 'admin', ?)").run(Date.now());
+    const info = prepared(this.db, "INSERT INTO users (name, role, created_at) VALUES ('admin', 'admin', ?)").run(Date.now());
     return this.user(Number(info.lastInsertRowid))!;
   }
 
   user(id: number): UserRow | undefined {
-    const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
+    const r = prepared(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
     return r && toUser(r);
   }
 
   userWithPassword(name: string): (UserRow & { passwordHash: string | null }) | undefined {
-    const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as RawUser | undefined;
+    const r = prepared(this.db, 'SELECT * FROM users WHERE name = ?').get(name) as RawUser | undefined;
     return r && { ...toUser(r), passwordHash: r.password_hash };
   }
 
   users(): UserRow[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY name').all() as RawUser[]).map(toUser);
+    return (prepared(this.db, 'SELECT * FROM users ORDER BY name').all() as RawUser[]).map(toUser);
   }
 
   async createUser(name: string, role: Role, password: string | undefined): Promise<UserRow> {
-    if (this.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new EngineError('CONFLICT', `A user called ${name} already exists.`);
+    if (prepared(this.db, 'SELECT 1 FROM users WHERE name = ?').get(name)) throw new EngineError('CONFLICT', `A user called ${name} already exists.`);
     const hash = password ? await hashPassword(password) : null;
-    const info = this.db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, role, hash, Date.now());
+    const info = prepared(this.db, 'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, role, hash, Date.now());
     return this.user(Number(info.lastInsertRowid))!;
   }
 
   async setPassword(id: number, password: string): Promise<void> {
     this.requireUser(id);
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(await hashPassword(password), id);
+    prepared(this.db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(await hashPassword(password), id);
   }
 
   setRole(id: number, role: Role): void {
@@ -78,17 +78,17 @@ export class Accounts {
     if (user.role === 'admin' && role !== 'admin' && this.activeAdmins() <= 1) {
       throw new EngineError('CONFLICT', `${user.name} is the last admin: make another admin first.`);
     }
-    this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id);
+    prepared(this.db, 'UPDATE users SET role = ? WHERE id = ?').run(role, id);
   }
 
   removeUser(id: number): void {
     const user = this.requireUser(id);
     if (user.role === 'admin' && this.activeAdmins() <= 1) throw new EngineError('CONFLICT', `${user.name} is the last admin and cannot be removed.`);
-    this.db.prepare('DELETE FROM users WHERE id = ?').run(id);
+    prepared(this.db, 'DELETE FROM users WHERE id = ?').run(id);
   }
 
   private activeAdmins(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
+    return (prepared(this.db, "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
   }
 
   private requireUser(id: number): UserRow {
@@ -101,15 +101,13 @@ export class Accounts {
   createToken(userId: number, name: string, expiresAt: number | null): { token: string; row: TokenRow } {
     this.requireUser(userId);
     const token = newSecret('berth');
-    const info = this.db
-      .prepare('INSERT INTO tokens (user_id, name, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    const info = prepared(this.db, 'INSERT INTO tokens (user_id, name, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
       .run(userId, name, hashSecret(token), Date.now(), expiresAt);
     return { token, row: this.tokens().find((t) => t.id === Number(info.lastInsertRowid))! };
   }
 
   tokens(): TokenRow[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT t.id, t.user_id AS userId, u.name AS userName, t.name, t.created_at AS createdAt, t.expires_at AS expiresAt,
                 t.last_used_at AS lastUsedAt, t.revoked_at AS revokedAt
          FROM tokens t JOIN users u ON u.id = t.user_id ORDER BY t.created_at DESC`,
@@ -118,23 +116,22 @@ export class Accounts {
   }
 
   revokeToken(id: number): void {
-    const info = this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
+    const info = prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
     if (info.changes === 0) throw new EngineError('NOT_FOUND', `There is no active token with id ${id}.`);
   }
 
   /** The user a token belongs to when it is valid now; records its use at most once a minute. */
   userForToken(token: string, now = Date.now()): UserRow | undefined {
-    const row = this.db
-      .prepare('SELECT id, user_id, expires_at, revoked_at, last_used_at FROM tokens WHERE hash = ?')
+    const row = prepared(this.db, 'SELECT id, user_id, expires_at, revoked_at, last_used_at FROM tokens WHERE hash = ?')
       .get(hashSecret(token)) as { id: number; user_id: number; expires_at: number | null; revoked_at: number | null; last_used_at: number | null } | undefined;
     if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
-    if (!row.last_used_at || now - row.last_used_at > 60_000) this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    if (!row.last_used_at || now - row.last_used_at > 60_000) prepared(this.db, 'UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
     const user = this.user(row.user_id);
     return user && user.disabledAt === null ? user : undefined;
   }
 
   /** Revokes every token of a user with this name (the first-start admin token when a new one is made). */
   revokeTokensNamed(userId: number, name: string): void {
-    this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND name = ? AND revoked_at IS NULL').run(Date.now(), userId, name);
+    prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND name = ? AND revoked_at IS NULL').run(Date.now(), userId, name);
   }
 }

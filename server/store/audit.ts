@@ -1,5 +1,5 @@
 // The audit log: one append-only row per mutation (who, when, engine, action, target, result).
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 export interface AuditEntry {
   id: number;
@@ -28,8 +28,7 @@ export class Audit {
   constructor(private readonly db: Db) {}
 
   record(e: Omit<AuditEntry, 'id' | 'at'> & { at?: number }): void {
-    this.db
-      .prepare('INSERT INTO audit (at, user, role, engine, action, target, result, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    prepared(this.db, 'INSERT INTO audit (at, user, role, engine, action, target, result, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.at ?? Date.now(), e.user, e.role, e.engine, e.action, e.target, e.result, e.detail, e.address);
   }
 
@@ -47,6 +46,6 @@ export class Audit {
       args.push(like, like, like);
     }
     const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...args, Math.min(f.limit ?? 200, 1000)) as AuditEntry[];
+    return prepared(this.db, sql).all(...args, Math.min(f.limit ?? 200, 1000)) as AuditEntry[];
   }
 }

@@ -88,3 +88,14 @@ export function migrate(db: Db): void {
     })();
   });
 }
+
+const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per database: preparing costs more than running a lookup. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = STATEMENTS.get(db);
+  if (!cache) STATEMENTS.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}

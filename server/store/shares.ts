@@ -2,7 +2,7 @@
 import { EngineError } from '../errors';
 import { hashSecret, newSecret } from '../auth/secrets';
 import type { Scope } from '../auth/principal';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 export interface ShareRow extends Scope {
   id: number;
@@ -23,25 +23,24 @@ export class Shares {
 
   create(args: Scope & { name: string; createdBy?: number; expiresAt: number }): { secret: string; row: ShareRow } {
     const secret = newSecret('share');
-    const info = this.db
-      .prepare('INSERT INTO share_links (hash, name, created_by, engine, kind, target, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const info = prepared(this.db, 'INSERT INTO share_links (hash, name, created_by, engine, kind, target, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(hashSecret(secret), args.name, args.createdBy ?? null, args.engine, args.kind, args.target, Date.now(), args.expiresAt);
     return { secret, row: this.get(Number(info.lastInsertRowid))! };
   }
 
   get(id: number): ShareRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as ShareRow | undefined;
+    return prepared(this.db, `${SELECT} WHERE s.id = ?`).get(id) as ShareRow | undefined;
   }
 
   list(): ShareRow[] {
-    return this.db.prepare(`${SELECT} ORDER BY s.created_at DESC`).all() as ShareRow[];
+    return prepared(this.db, `${SELECT} ORDER BY s.created_at DESC`).all() as ShareRow[];
   }
 
   /** The link for a secret when it may be used now. */
   open(secret: string, now = Date.now()): ShareRow | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE s.hash = ?`).get(hashSecret(secret)) as ShareRow | undefined;
+    const row = prepared(this.db, `${SELECT} WHERE s.hash = ?`).get(hashSecret(secret)) as ShareRow | undefined;
     if (!row || row.revokedAt !== null || row.expiresAt <= now) return undefined;
-    this.db.prepare('UPDATE share_links SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    prepared(this.db, 'UPDATE share_links SET last_used_at = ? WHERE id = ?').run(now, row.id);
     return row;
   }
 
@@ -52,7 +51,7 @@ export class Shares {
   }
 
   revoke(id: number): void {
-    const info = this.db.prepare('UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
+    const info = prepared(this.db, 'UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
     if (info.changes === 0) throw new EngineError('NOT_FOUND', `There is no active share link with id ${id}.`);
   }
 }
