@@ -8,6 +8,7 @@ import { startBerth } from '../server/main';
 import { type TestEngine, ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { benchContainersList, benchContainersPage } from './containers';
 import { benchGuard } from './guard';
+import { benchLogs } from './logs';
 
 export interface BenchContext {
   engine: TestEngine;
@@ -22,6 +23,7 @@ export interface BenchContext {
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   list: benchContainersList,
   guard: benchGuard,
+  logs: benchLogs,
   page: benchContainersPage,
 };
 

@@ -8,11 +8,12 @@ import { Access } from './auth/access';
 import { isAllowedHost, isSameOrigin } from './auth/guard';
 import type { User } from './auth/principal';
 import type { Config } from './config';
-import { contextFactory, rememberUser } from './context';
+import { contextFactory, createContextInner, rememberUser } from './context';
 import { EngineRegistry } from './engines/registry';
 import { baseHeaders, pagePolicy } from './http/headers';
 import { redirect, send, sendJsonError } from './http/respond';
 import { handleSignIn } from './http/sign-in';
+import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
 import { attachWebSocket } from './ws';
 
@@ -87,6 +88,12 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
         return;
       }
       if (path.startsWith('/api/trpc/')) {
+        const procedure = path.slice('/api/trpc/'.length);
+        if (method === 'GET' && (await isSubscription(procedure))) {
+          const ctx = await createContextInner({ user, registry, audit: access.audit, access, address: req.socket.remoteAddress });
+          await serveSubscription(req, res, procedure, url, ctx);
+          return;
+        }
         rememberUser(req, user);
         trpc(req, res);
         return;

@@ -81,6 +81,13 @@ export async function startTestEngine(opts: { dir?: string } = {}): Promise<Test
         // Containers first, so dockerd's shutdown does not wait on them.
         const containers = await api.listContainers({ all: true }).catch(() => []);
         await Promise.all(containers.map((c) => api.getContainer(c.Id).remove({ force: true }).catch(() => {})));
+        // Bridge networks outlive the daemon as host interfaces and use up the address pools: remove them.
+        const networks = await api.listNetworks().catch(() => []);
+        await Promise.all(
+          networks
+            .filter((n) => !['bridge', 'host', 'none'].includes(n.Name))
+            .map((n) => api.getNetwork(n.Id).remove().catch(() => {})),
+        );
         if (proc.exitCode === null) {
           const exited = new Promise<void>((r) => proc.once('exit', () => r()));
           proc.kill('SIGTERM');

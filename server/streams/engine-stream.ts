@@ -24,3 +24,38 @@ export function destroyOnAbort(stream: { destroy(): void }, signal: AbortSignal 
   signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);
 }
+
+/**
+ * Reads a stream as bursts: everything already buffered comes out together, so a fast producer gives few large
+ * batches and a slow one gives small, immediate ones. Stops pulling while the consumer is busy (backpressure).
+ */
+export async function* bursts(stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean }): AsyncGenerator<Buffer[]> {
+  const readable = stream as import('node:stream').Readable;
+  for (;;) {
+    const burst: Buffer[] = [];
+    let chunk: Buffer | null;
+    while ((chunk = readable.read() as Buffer | null) !== null) burst.push(chunk);
+    if (burst.length) {
+      yield burst;
+      continue;
+    }
+    if (readable.readableEnded || readable.destroyed) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        readable.off('readable', done);
+        readable.off('end', done);
+        readable.off('close', done);
+        readable.off('error', fail);
+        resolve();
+      };
+      const fail = (err: Error) => {
+        done();
+        reject(err);
+      };
+      readable.once('readable', done);
+      readable.once('end', done);
+      readable.once('close', done);
+      readable.once('error', fail);
+    });
+  }
+}

@@ -82,15 +82,28 @@ export class LogDecoder {
   /** One frame is one engine message: "<timestamp> <bytes>" that may end a line, or continue one. */
   private message(stream: LogStream, payload: Buffer, out: LogLine[]): void {
     let body = payload;
-    const p = this.pending[stream];
+    let ts: string | null = null;
     const space = payload.indexOf(SPACE);
-    if (space > 0 && space <= 40) {
-      const ts = payload.subarray(0, space).toString('latin1');
-      if (TS_PREFIX.test(`${ts} `)) {
-        if (p.ts === null) p.ts = ts;
+    // Cheap shape check first ("2024-05-01T…"); the full pattern only confirms it.
+    if (space > 19 && space <= 40 && payload[4] === 0x2d && payload[10] === 0x54) {
+      const text = payload.toString('latin1', 0, space + 1);
+      if (TS_PREFIX.test(text)) {
+        ts = text.slice(0, -1);
         body = payload.subarray(space + 1);
       }
     }
+    const p = this.pending[stream];
+    // The common case: a whole line in one message, nothing pending.
+    const last = body.length - 1;
+    if (p.size === 0 && !p.truncated && p.ts === null && last >= 0 && body[last] === NEWLINE && body.indexOf(NEWLINE) === last) {
+      const end = last > 0 && body[last - 1] === 0x0d ? last - 1 : last;
+      const truncated = end > this.max;
+      const line: LogLine = { stream, ts: ts ?? '', text: this.utf8.decode(body.subarray(0, truncated ? this.max : end)) };
+      if (truncated) line.truncated = true;
+      out.push(line);
+      return;
+    }
+    if (ts !== null && p.ts === null) p.ts = ts;
     this.content(stream, body, out);
   }
 

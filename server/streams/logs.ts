@@ -1,7 +1,7 @@
 // A container's log as batches of whole lines, each batch with a resumable id (timestamp and position).
 import type Docker from 'dockerode';
 import { EngineError, toEngineError } from '../errors';
-import { destroyOnAbort, openEngineStream } from './engine-stream';
+import { bursts, destroyOnAbort, openEngineStream } from './engine-stream';
 import { LogDecoder, type LogLine } from './log-decoder';
 
 export interface LogEntry extends LogLine {
@@ -90,7 +90,9 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
         if (line.ts < resume.ts || (line.ts === resume.ts && sameTs <= resume.n)) continue;
         skipping = false;
       }
-      batch.push({ ...line, id: `${line.ts}#${sameTs}` });
+      const entry = line as LogEntry;
+      entry.id = `${line.ts}#${sameTs}`;
+      batch.push(entry);
       if (batch.length >= limit) {
         yield { id: batch[batch.length - 1]!.id, lines: batch };
         batch = [];
@@ -100,8 +102,10 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   }
 
   try {
-    for await (const chunk of stream) {
-      yield* batches(decoder.push(chunk as Buffer));
+    for await (const burst of bursts(stream)) {
+      const lines: LogLine[] = [];
+      for (const chunk of burst) for (const line of decoder.push(chunk)) lines.push(line);
+      yield* batches(lines);
     }
     yield* batches(decoder.end());
   } catch (err) {

@@ -1,0 +1,143 @@
+// Benchmarks for live logs: SSE throughput vs the raw logs API, line latency, server memory with many followers.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type Docker from 'dockerode';
+import { TEST_IMAGE } from '../test/engine';
+import { readSse } from '../test/sse';
+import type { BenchContext } from './run';
+import { fmt, median, percentile } from './util';
+
+async function run(api: Docker, name: string, script: string, wait: boolean): Promise<Docker.Container> {
+  await api.getContainer(name).remove({ force: true }).catch(() => {});
+  const c = await api.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sh', '-c', script], StopSignal: 'SIGKILL' });
+  await c.start();
+  if (wait) await c.wait();
+  return c;
+}
+
+/** Runs one client read in its own thread, so the client's parsing does not share Berth's event loop. */
+function inWorker<T>(job: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./client-worker.mjs', import.meta.url), { workerData: job });
+    w.once('message', (m: T) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+function sseUrl(ctx: BenchContext, input: Record<string, unknown>): string {
+  return `http://127.0.0.1:${ctx.port}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+async function throughput(ctx: BenchContext): Promise<void> {
+  // 200,000 lines of 100 bytes (99 characters and a newline).
+  const c = await run(ctx.engine.api, 'bench-logs-200k', 'seq 1 200000 | awk \'{ printf "%-99s\\n", "line " $1 }\'', true);
+  const rawTimes: number[] = [];
+  const berthTimes: number[] = [];
+  let berthLines = 0;
+  for (let i = 0; i < 3; i++) {
+    const raw = await inWorker<{ ms: number; bytes: number }>({ kind: 'raw', socketPath: ctx.engine.socket, path: `/containers/${c.id}/logs?stdout=1&stderr=1&timestamps=1` });
+    if (raw.bytes < 200_000 * 100) throw new Error(`raw read only ${raw.bytes} bytes`);
+    rawTimes.push(raw.ms);
+    const berth = await inWorker<{ ms: number; lines: number }>({ kind: 'sse', url: sseUrl(ctx, { engine: 'default', id: c.id }), headers: { authorization: `Bearer ${ctx.token}` } });
+    berthLines = berth.lines;
+    berthTimes.push(berth.ms);
+  }
+  ctx.report('logs throughput: 200,000 lines of 100 bytes', [
+    ['raw GET /containers/{id}/logs, median of 3', fmt(median(rawTimes))],
+    ['Berth SSE containers.logs, median of 3', fmt(median(berthTimes))],
+    ['lines received through Berth', String(berthLines)],
+    ['ratio (target ≤ 1.5×)', `${(median(berthTimes) / median(rawTimes)).toFixed(2)}×`],
+  ]);
+  await c.remove({ force: true });
+}
+
+/** Milliseconds since the epoch of an RFC 3339 timestamp with nanoseconds. */
+function tsMs(ts: string): number {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(ts)!;
+  return Date.parse(`${m[1]}Z`) + Number(`0.${m[2] ?? '0'}`) * 1000;
+}
+
+async function latency(ctx: BenchContext): Promise<void> {
+  const c = await run(ctx.engine.api, 'bench-logs-tick', 'i=0; while true; do echo "tick $i"; i=$((i+1)); usleep 10000; done', false);
+  await new Promise((r) => setTimeout(r, 500));
+  const delays: number[] = [];
+  const started = Date.now();
+  await readSse(sseUrl(ctx, { engine: 'default', id: c.id, follow: true, tail: 0 }), {
+    headers: { authorization: `Bearer ${ctx.token}` },
+    onEvent(e) {
+      if (e.event || !e.data) return;
+      const now = Date.now();
+      for (const line of JSON.parse(e.data) as { ts: string }[]) delays.push(now - tsMs(line.ts));
+      if (Date.now() - started > 5_000) return false;
+    },
+  });
+  ctx.report('logs latency: one line every 10 ms, Docker timestamp → client', [
+    ['lines', String(delays.length)],
+    ['p50', fmt(percentile(delays, 50))],
+    ['p99 (target < 50 ms)', fmt(percentile(delays, 99))],
+  ]);
+  await c.remove({ force: true });
+}
+
+/** Peak and current resident memory of a process, from /proc. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+async function memory(ctx: BenchContext): Promise<void> {
+  // Berth on its own, as `berth start` runs it, so its memory is measured alone.
+  const home = mkdtempSync(join(tmpdir(), 'berth-bench-mem-'));
+  const port = 20_000 + (process.pid % 5_000);
+  const child = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', String(port)], {
+    env: { ...process.env, BERTH_HOME: home, BERTH_TOKEN: ctx.token, BERTH_DOCKER_SOCKET: ctx.engine.socket, DOCKER_CONFIG: home, DOCKER_HOST: '' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; i < 200; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const c = await run(ctx.engine.api, 'bench-logs-noisy', 'i=0; while true; do echo "noisy line $i with some padding to look like a real log line"; i=$((i+1)); done', false);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = memoryOf(child.pid!);
+    let lines = 0;
+    const until = Date.now() + 10_000;
+    const url = `http://127.0.0.1:${port}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify({ engine: 'default', id: c.id, follow: true, tail: 1000 }))}`;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        readSse(url, {
+          headers: { authorization: `Bearer ${ctx.token}` },
+          onEvent(e) {
+            if (!e.event && e.data) lines += (JSON.parse(e.data) as unknown[]).length;
+            if (Date.now() > until) return false;
+          },
+        }),
+      ),
+    );
+    const after = memoryOf(child.pid!);
+    ctx.report('server memory: `berth start` with 20 followers of a noisy container for 10 s', [
+      ['lines delivered in all', lines.toLocaleString('en')],
+      ['RSS before the followers', `${(idle.rss / 1048576).toFixed(0)} MB`],
+      ['peak RSS (target < 300 MB)', `${(after.peak / 1048576).toFixed(0)} MB`],
+    ]);
+    await c.remove({ force: true });
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+export async function benchLogs(ctx: BenchContext): Promise<void> {
+  await throughput(ctx);
+  await latency(ctx);
+  await memory(ctx);
+}

@@ -1,0 +1,65 @@
+// Plain SSE for every subscription at /api/trpc/<procedure>, in tRPC's event format, written straight to the
+// socket: strings go out without a per-event encoding pipeline, and a slow reader pauses the stream (backpressure).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
+import { callProcedure, getErrorShape, getProcedureAtPath, getTRPCErrorFromUnknown, isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
+import type { Context } from '../context';
+import { appRouter } from '../routers/_app';
+
+const PING_MS = 10_000;
+
+/** The subscription procedure at this path, or null when the path names another kind of procedure. */
+export async function isSubscription(path: string): Promise<boolean> {
+  const procedure = await getProcedureAtPath(appRouter, path);
+  return procedure?._def.type === 'subscription';
+}
+
+function write(res: ServerResponse, text: string): Promise<void> | void {
+  if (res.write(text)) return;
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+export async function serveSubscription(req: IncomingMessage, res: ServerResponse, path: string, url: URL, ctx: Context): Promise<void> {
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  let input: unknown;
+  try {
+    const raw = url.searchParams.get('input');
+    input = raw === null ? undefined : JSON.parse(raw);
+  } catch {
+    input = Symbol('unreadable');
+  }
+  const lastEventId = (req.headers['last-event-id'] as string | undefined) ?? url.searchParams.get('lastEventId') ?? undefined;
+  if (lastEventId && input !== null && typeof input === 'object') input = { ...input, lastEventId };
+
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  res.write(`event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: 25_000 })}\n\n`);
+  const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS);
+  try {
+    if (typeof input === 'symbol') throw new TRPCError({ code: 'PARSE_ERROR', message: 'The input is not valid JSON.' });
+    const iterable = (await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'subscription', signal: abort.signal, batchIndex: 0 })) as AsyncIterable<unknown>;
+    for await (const value of iterable) {
+      if (abort.signal.aborted) break;
+      const text = isTrackedEnvelope(value) ? `data: ${JSON.stringify(value[1])}\nid: ${value[0]}\n\n` : `data: ${JSON.stringify(value)}\n\n`;
+      await write(res, text);
+    }
+    if (!abort.signal.aborted) res.write('event: return\ndata: \n\n');
+  } catch (cause) {
+    if (!abort.signal.aborted) {
+      const error = getTRPCErrorFromUnknown(cause);
+      const shape = getErrorShape({ config: appRouter._def._config, error, type: 'subscription', path, input, ctx });
+      res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n`);
+    }
+  } finally {
+    clearInterval(ping);
+    res.end();
+  }
+}
