@@ -34,15 +34,17 @@ for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark "${n}
 
 const home = mkdtempSync(join(tmpdir(), 'berth-bench-'));
 const engine = await startTestEngine();
-await importBusybox(engine.api);
-await ensureNetwork(engine.api);
 const token = 'bench-token';
 const registry = new EngineRegistry({ env: { DOCKER_CONFIG: home } as unknown as NodeJS.ProcessEnv, homeDir: home, socketPath: engine.socket });
-const berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true });
-const address = berth.server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-console.log(`Berth benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+let berth: Awaited<ReturnType<typeof startBerth>> | undefined;
 try {
+  await importBusybox(engine.api);
+  await ensureNetwork(engine.api);
+  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true });
+  const address = berth.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const os = await import('node:os');
+  console.log(`Berth benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
   for (const name of names) {
     await BENCHES[name]!({
       engine,
@@ -61,7 +63,7 @@ try {
     });
   }
 } finally {
-  await berth.close();
+  await berth?.close();
   await engine.stop();
   rmSync(home, { recursive: true, force: true });
 }
