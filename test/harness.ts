@@ -25,8 +25,9 @@ export function testRegistry(extraEnv: Record<string, string> = {}): EngineRegis
 
 const createCaller = createCallerFactory(appRouter);
 
-export async function testCaller(user: User | null = { name: 'admin', role: 'admin' }, registry = testRegistry()) {
-  return createCaller(await createContextInner({ user, registry }));
+/** `signal` ends the caller's subscriptions, as a closed connection would. */
+export async function testCaller(user: User | null = { name: 'admin', role: 'admin' }, registry = testRegistry(), signal?: AbortSignal) {
+  return createCaller(await createContextInner({ user, registry }), { signal });
 }
 
 let counter = 0;

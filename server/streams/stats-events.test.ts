@@ -41,9 +41,9 @@ describe('containers.stats', () => {
     const name = uniqueName('busy');
     const c = await runContainer(docker, { name, cmd: ['sh', '-c', 'while true; do :; done'] });
     created.push(c.id);
-    const caller = await testCaller();
     const ctl = new AbortController();
-    const samples = await take(await caller.containers.stats({ engine: 'default', id: name }, { signal: ctl.signal }), 3, ctl);
+    const caller = await testCaller(undefined, undefined, ctl.signal);
+    const samples = await take(await caller.containers.stats({ engine: 'default', id: name }), 3, ctl);
     const last = samples[samples.length - 1]!;
     expect(last.name).toBe(name);
     expect(last.cpuPercent).toBeGreaterThan(10);
@@ -59,10 +59,10 @@ describe('system.events', () => {
     const c = await runContainer(docker, { name, cmd: ['true'] });
     created.push(c.id);
     await c.wait();
-    const caller = await testCaller();
     const ctl = new AbortController();
+    const caller = await testCaller(undefined, undefined, ctl.signal);
     const events: { id: string; data: { type: string; action: string; name: string } }[] = [];
-    for await (const e of await caller.system.events({ engine: 'default', since }, { signal: ctl.signal })) {
+    for await (const e of await caller.system.events({ engine: 'default', since })) {
       // A server-side caller sees tracked() envelopes: [id, data].
       const [id, data] = e as unknown as [string, { type: string; action: string; name: string }];
       const ev = { id, data };
@@ -74,8 +74,9 @@ describe('system.events', () => {
     expect(mine).toEqual(expect.arrayContaining(['create', 'start', 'die']));
     const startIdx = events.findIndex((e) => e.data.name === name && e.data.action === 'start');
     const ctl2 = new AbortController();
+    const caller2 = await testCaller(undefined, undefined, ctl2.signal);
     const resumed: string[] = [];
-    for await (const e of await caller.system.events({ engine: 'default', lastEventId: events[startIdx]!.id }, { signal: ctl2.signal })) {
+    for await (const e of await caller2.system.events({ engine: 'default', lastEventId: events[startIdx]!.id })) {
       const [id, data] = e as unknown as [string, { name: string; action: string }];
       const ev = { id, data };
       resumed.push(ev.id);
