@@ -38,6 +38,8 @@ export { expect };
 export async function screenshots(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    // Colours animate (transition-colors) after the scheme flips; wait for them to settle.
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join('test-results', 'screens', `${name}-${scheme}.png`), fullPage: false });
   }
   await page.emulateMedia({ colorScheme: 'light' });
