@@ -2,6 +2,7 @@
 // The containers list: live, filterable in the URL, grouped by compose project, with single and bulk actions.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
+import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCanChange } from '@/components/shell/use-role';
@@ -201,6 +202,9 @@ function Group(props: {
             <span className="ml-2 text-muted tabular">
               compose · {running}/{group.rows.length} running
             </span>
+            <Link href={`/e/${encodeURIComponent(engine)}/logs?project=${encodeURIComponent(group.project)}`} className="ml-3 text-accent hover:underline">
+              Logs
+            </Link>
           </td>
         </tr>
       ) : null}

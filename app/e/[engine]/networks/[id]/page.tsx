@@ -1,0 +1,6 @@
+import { NetworkDetail } from '@/components/networks/network-detail';
+
+export default async function Page({ params }: { params: Promise<{ engine: string; id: string }> }) {
+  const { engine, id } = await params;
+  return <NetworkDetail engine={decodeURIComponent(engine)} id={decodeURIComponent(id)} />;
+}

@@ -1,0 +1,6 @@
+import { VolumeDetail } from '@/components/volumes/volume-detail';
+
+export default async function Page({ params }: { params: Promise<{ engine: string; name: string }> }) {
+  const { engine, name } = await params;
+  return <VolumeDetail engine={decodeURIComponent(engine)} name={decodeURIComponent(name)} />;
+}
