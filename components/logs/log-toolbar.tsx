@@ -65,7 +65,7 @@ export function LogToolbar(props: {
           onKeyDown={(e) => {
             if (e.key === 'Enter') (e.shiftKey ? props.onPrev : props.onNext)();
           }}
-          className="w-56 font-mono"
+          className="w-44 font-mono"
         />
         <Toggle label="Regular expression" on={props.regex} onClick={() => props.setRegex(!props.regex)}>
           <Regex className="size-3.5" />
