@@ -83,7 +83,7 @@ export function toEngineError(err: unknown, subject: string, action: string, whe
     case 404:
       return new EngineError('NOT_FOUND', `${capital(subject)} was not found on this engine.`, { cause: err });
     case 409:
-      if (/in use|is being used|has active endpoints|being used by|running container/i.test(detail)) {
+      if (/in use|is being used|has active endpoints|being used by/i.test(detail)) {
         return new EngineError('IN_USE', `Could not ${action} ${subject}: it is in use (${detail}).`, { cause: err });
       }
       return new EngineError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
