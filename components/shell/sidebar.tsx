@@ -1,19 +1,22 @@
 'use client';
 // The left column: engine switcher with health, and the navigation of the selected engine.
 import { useQuery } from '@tanstack/react-query';
-import { Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network } from 'lucide-react';
+import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network, ScrollText, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { withBase } from '@/lib/base-path';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 import { EngineSwitcher } from './engine-switcher';
+import { useCanChange, useMe } from './use-role';
 
 const NAV = [
   { href: 'containers', label: 'Containers', icon: Box },
   { href: 'images', label: 'Images', icon: Layers },
   { href: 'volumes', label: 'Volumes', icon: HardDrive },
   { href: 'networks', label: 'Networks', icon: Network },
+  { href: 'logs', label: 'Logs', icon: ScrollText },
+  { href: 'events', label: 'Events', icon: Activity },
   { href: 'overview', label: 'Engine', icon: Cpu },
 ] as const;
 
@@ -21,6 +24,8 @@ export function Sidebar({ engine }: { engine: string }) {
   const pathname = usePathname();
   const trpc = useTRPC();
   const engines = useQuery({ ...trpc.engines.list.queryOptions(), refetchInterval: 15_000 });
+  const canChange = useCanChange();
+  const me = useMe();
   return (
     <nav aria-label="Main" className="flex h-full w-56 shrink-0 flex-col border-r border-line bg-panel">
       <div className="flex h-12 items-center gap-2 border-b border-line px-4">
@@ -51,12 +56,34 @@ export function Sidebar({ engine }: { engine: string }) {
           );
         })}
       </ul>
-      <form action={withBase('/api/logout')} method="post" className="mt-auto border-t border-line p-2">
-        <button type="submit" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
-          <LogOut className="size-4" aria-hidden />
-          Sign out
-        </button>
-      </form>
+      <div className="mt-auto border-t border-line p-2">
+        {canChange ? (
+          <Link
+            href="/settings/access"
+            aria-current={pathname.startsWith('/settings') ? 'page' : undefined}
+            className={cn('flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50', pathname.startsWith('/settings') && 'bg-accent/12 font-medium text-accent')}
+          >
+            <Settings className="size-4" aria-hidden />
+            Settings
+          </Link>
+        ) : null}
+        {me.data ? (
+          <p className="truncate px-2 pt-1 text-[11px] text-muted">
+            {me.data.name} · {me.data.scope ? 'shared view' : me.data.role}
+          </p>
+        ) : null}
+        <form action={withBase('/api/logout')} method="post">
+          <button type="submit" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
+            <LogOut className="size-4" aria-hidden />
+            Sign out
+          </button>
+        </form>
+        <form action={withBase('/api/logout?everywhere=1')} method="post">
+          <button type="submit" className="h-6 w-full rounded-md px-2 text-left text-[11px] text-muted hover:text-fg">
+            Sign out everywhere
+          </button>
+        </form>
+      </div>
     </nav>
   );
 }
