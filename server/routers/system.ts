@@ -4,8 +4,12 @@ import { z } from 'zod';
 import { streamEvents } from '../streams/events';
 import { router, viewerProcedure } from '../trpc';
 import { engineName } from './schemas';
+import { dfProcedure, pruneProcedure, prunePreviewProcedure } from './system-disk';
 
 export const systemRouter = router({
+  df: dfProcedure,
+  prunePreview: prunePreviewProcedure,
+  prune: pruneProcedure,
   events: viewerProcedure
     .input(
       z.object({
