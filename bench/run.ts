@@ -7,6 +7,7 @@ import { EngineRegistry } from '../server/engines/registry';
 import { startBerth } from '../server/main';
 import { type TestEngine, ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { benchContainersList, benchContainersPage } from './containers';
+import { benchDisk } from './disk';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
 
@@ -24,6 +25,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   list: benchContainersList,
   guard: benchGuard,
   logs: benchLogs,
+  disk: benchDisk,
   page: benchContainersPage,
 };
 

@@ -1,7 +1,7 @@
 'use client';
 // The left column: engine switcher with health, and the navigation of the selected engine.
 import { useQuery } from '@tanstack/react-query';
-import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network, ScrollText, Settings } from 'lucide-react';
+import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network, PieChart, ScrollText, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { withBase } from '@/lib/base-path';
@@ -15,6 +15,7 @@ const NAV = [
   { href: 'images', label: 'Images', icon: Layers },
   { href: 'volumes', label: 'Volumes', icon: HardDrive },
   { href: 'networks', label: 'Networks', icon: Network },
+  { href: 'disk', label: 'Disk usage', icon: PieChart },
   { href: 'logs', label: 'Logs', icon: ScrollText },
   { href: 'events', label: 'Events', icon: Activity },
   { href: 'overview', label: 'Engine', icon: Cpu },
