@@ -62,32 +62,55 @@ export async function benchContainersPage(ctx: BenchContext): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     await page.goto(`http://127.0.0.1:${ctx.port}/login?token=${encodeURIComponent(ctx.token)}&next=/e/default/overview`);
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       await page.goto(`http://127.0.0.1:${ctx.port}/e/default/containers?state=all`);
-      await page.waitForFunction((n) => document.querySelectorAll('[data-container-row]').length >= n, total, { timeout: 60_000, polling: 'raf' });
+      await page.waitForFunction(`document.querySelectorAll('[data-container-row]').length >= ${total}`, undefined, { timeout: 60_000, polling: 'raf' });
       times.push(performance.now() - t0);
     }
     // Responsiveness while the list refreshes: the longest main-thread stall over 5 s of live refresh.
-    const longest = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let worst = 0;
-          let last = performance.now();
-          const end = last + 5_000;
-          const tick = () => {
-            const now = performance.now();
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else resolve(worst);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    // A string, so the bundler's helpers (which do not exist in the page) stay out of it.
+    const longest = (await page.evaluate(`new Promise((resolve) => {
+      let worst = 0;
+      let last = performance.now();
+      const end = last + 5000;
+      const tick = () => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(tick);
+        else resolve(worst);
+      };
+      requestAnimationFrame(tick);
+    })`)) as number;
+    // The disk page with the same engine: from navigation to the totals and tables on screen.
+    const diskTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await page.goto(`http://127.0.0.1:${ctx.port}/e/default/disk`);
+      await page.waitForSelector('[data-total-size]', { timeout: 60_000 });
+      diskTimes.push(performance.now() - t0);
+    }
+    // The log page of a container with 100,000 lines, opened at its end.
+    const logged = await ctx.engine.api.createContainer({ name: `bench-100k-${Date.now()}`, Image: TEST_IMAGE, Cmd: ['sh', '-c', 'seq 1 100000 | sed "s/^/log line /"'] });
+    await logged.start();
+    await logged.wait();
+    const logTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await page.goto(`http://127.0.0.1:${ctx.port}/e/default/containers/${logged.id}/logs?tail=100000`);
+      await page.getByText('log line 100000', { exact: true }).waitFor({ timeout: 60_000 });
+      logTimes.push(performance.now() - t0);
+    }
+    await logged.remove({ force: true });
+    ctx.report('log page in Chromium (100,000 lines)', [
+      ['navigation → last line rendered, median of 3', fmt(median(logTimes))],
+      ['target', '< 1500 ms'],
+    ]);
+    ctx.report(`disk page in Chromium (${total} containers)`, [['navigation → totals and tables on screen, median of 3', fmt(median(diskTimes))]]);
     ctx.report(`containers page in Chromium (${total} containers)`, [
       ['navigation → all rows rendered, median of 5', fmt(median(times))],
       ['target', '< 1500 ms'],
