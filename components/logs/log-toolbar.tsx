@@ -96,7 +96,7 @@ export function LogToolbar(props: {
           JSON
         </Toggle>
         <select aria-label="Lines to start with" value={view.tail} onChange={(e) => setView({ tail: Number(e.target.value) })} className="h-7 rounded-md border border-line bg-raised px-1 text-[12px]">
-          {[100, 1000, 10_000, 100_000].map((n) => (
+          {[...new Set([100, 1000, 10_000, 100_000, view.tail])].sort((a, b) => a - b).map((n) => (
             <option key={n} value={n}>
               last {n.toLocaleString('en')}
             </option>

@@ -31,7 +31,8 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
   const pathname = usePathname();
   const toast = useToast();
   const at = params.get('at') ?? undefined;
-  const [view, setViewState] = useState<ViewOptions>({ timestamps: false, stdout: true, stderr: true, wrap: false, pretty: false, tail: 1000, cap: 100_000 });
+  const initialTail = Math.min(1_000_000, Math.max(0, Number(params.get('tail')) || 1000));
+  const [view, setViewState] = useState<ViewOptions>({ timestamps: false, stdout: true, stderr: true, wrap: false, pretty: false, tail: initialTail, cap: Math.max(100_000, initialTail) });
   const setView = useCallback((v: Partial<ViewOptions>) => setViewState((o) => ({ ...o, ...v })), []);
   const stream = useLogStream(sources, { tail: view.tail, cap: view.cap, since: at });
   const [query, setQuery] = useState('');
