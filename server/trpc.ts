@@ -86,6 +86,7 @@ function auditTarget(input: Record<string, unknown>): string | null {
   for (const key of ['id', 'name', 'ids', 'target', 'repo']) {
     const v = input[key];
     if (typeof v === 'string') return v;
+    if (typeof v === 'number') return `#${v}`;
     if (Array.isArray(v)) return v.join(', ').slice(0, 1000);
   }
   return null;
