@@ -129,10 +129,13 @@ export async function removeImage(api: Docker, ref: string, opts: { force?: bool
   } catch (err) {
     const e = toEngineError(err, `image ${ref}`, 'remove');
     const detail = e.message;
-    if (/being used by|image is being used|must be forced|referenced in multiple repositories/i.test(detail)) {
+    if (/being used by|image is being used|must be forced|must force|referenced in multiple repositories|dependent child images/i.test(detail)) {
       const stopped = /stopped container/i.test(detail);
       const multi = /referenced in multiple repositories/i.test(detail);
-      const why = multi
+      const children = /dependent child images/i.test(detail);
+      const why = children
+        ? 'other images are built on it; remove them first'
+        : multi
         ? 'it has more than one tag; remove a tag, or use "force" to remove them all'
         : stopped
           ? 'a stopped container uses it; remove the container, or use "force"'

@@ -84,8 +84,9 @@ export async function createVolume(api: Docker, args: { name?: string; driver?: 
     if (exists) throw new EngineError('CONFLICT', `A volume called ${args.name} already exists.`);
   }
   try {
-    const v = (await api.createVolume({ Name: args.name ?? '', Driver: args.driver ?? 'local', Labels: args.labels ?? {} })) as unknown as { Name: string };
-    return { name: v.Name };
+    // dockerode answers with a Volume handle ({ name }), not the engine's record ({ Name }).
+    const v = (await api.createVolume({ Name: args.name ?? '', Driver: args.driver ?? 'local', Labels: args.labels ?? {} })) as unknown as { name?: string; Name?: string };
+    return { name: v.name ?? v.Name ?? args.name ?? '' };
   } catch (err) {
     throw toEngineError(err, `volume ${args.name ?? ''}`.trim(), 'create');
   }

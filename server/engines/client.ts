@@ -5,7 +5,9 @@ import type { EndpointSpec } from './contexts';
 
 export function createClient(spec: EndpointSpec): Docker {
   const url = parseHost(spec.host);
-  if (url.protocol === 'unix:') return new Docker({ socketPath: url.pathname });
+  // docker-modem fills its defaults from DOCKER_HOST and DOCKER_CERT_PATH; every field is set here so an engine
+  // always talks to its own endpoint, whatever the environment says.
+  if (url.protocol === 'unix:') return new Docker({ socketPath: url.pathname, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined } as Docker.DockerOptions);
   if (url.protocol === 'ssh:') {
     return new Docker({
       protocol: 'ssh',

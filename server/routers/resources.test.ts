@@ -115,3 +115,32 @@ describe('engines', () => {
     await expect(caller.containers.list({ engine: 'docker-host' })).rejects.toMatchObject({ code: 'BAD_GATEWAY' });
   });
 });
+
+describe('fixes found by using the screens', () => {
+  it('returns the name of a volume it made without one', async () => {
+    const out = await (await testCaller()).volumes.create({ engine: 'default' });
+    volumes.push(out.name);
+    expect(out.name).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the local socket engine on its socket when DOCKER_HOST points elsewhere', async () => {
+    const caller = await testCaller(undefined, testRegistry({ DOCKER_HOST: 'tcp://127.0.0.1:1' }));
+    const prev = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'tcp://127.0.0.1:1';
+    try {
+      const list = await caller.engines.list();
+      expect(list.find((e) => e.name === 'default')!.health.reachable).toBe(true);
+    } finally {
+      if (prev === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = prev;
+    }
+  });
+
+  it('explains why an image used by a stopped container is not removed', async () => {
+    const c = await docker.createContainer({ name: uniqueName('img-hold'), Image: 'berth-test/busybox:latest', Cmd: ['true'] });
+    containers.push(c.id);
+    const id = (await docker.getImage('berth-test/busybox:latest').inspect()).Id;
+    const err = await (await testCaller()).images.remove({ engine: 'default', id }).catch((e: Error) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot be removed') });
+  });
+});
