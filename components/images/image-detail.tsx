@@ -1,88 +1,150 @@
 'use client';
-// One image: summary, the containers using it, its layers and history, raw JSON.
+// One image: summary, the containers using it, environment and labels, its layers and history, raw JSON.
 import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
-import { DetailFrame, Facts, KeyValues, RawJson, Section } from '@/components/resources/detail';
+import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
+import { useSettledError } from '@/components/engine/use-settled-error';
+import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { StateBadge } from '@/components/ui/state-badge';
 import { useTRPC } from '@/lib/trpc';
 import { formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
+import type { AppRouter } from '@/server/routers/_app';
+import { History, Layers } from './image-history';
+import { plural } from './image-lines';
+
+type Image = inferRouterOutputs<AppRouter>['images']['inspect'];
+
+const lines = (items: string[]) =>
+  items.length ? (
+    <span className="flex flex-col">
+      {items.map((t) => (
+        <Mono key={t}>{t}</Mono>
+      ))}
+    </span>
+  ) : (
+    ''
+  );
+
+// Exec form exactly as the image stores it: ["sh", "-c", "a b"] is not the same as "sh -c a b".
+const json = (a: string[]) => (a.length ? <Mono>{JSON.stringify(a)}</Mono> : '');
+
+function Summary({ d }: { d: Image }) {
+  return (
+    <Facts
+      rows={[
+        ['ID', <Mono>{d.id}</Mono>],
+        ['Tags', lines(d.repoTags)],
+        ['Digests', lines(d.repoDigests)],
+        ['Created', d.created ? <>{formatDate(d.created)} <span className="text-muted">({formatAgo(d.created)})</span></> : ''],
+        ['Size', formatBytes(d.size)],
+        ['OS/arch', [d.os, d.architecture].filter(Boolean).join('/')],
+        ['Author', d.author],
+        ['Cmd', json(d.cmd)],
+        ['Entrypoint', json(d.entrypoint)],
+        ['Working dir', d.workingDir ? <Mono>{d.workingDir}</Mono> : ''],
+        [
+          'Exposed ports',
+          d.exposedPorts.length ? (
+            <span className="flex flex-wrap gap-1">
+              {d.exposedPorts.map((p) => (
+                <Badge key={p} className="font-mono">
+                  {p}
+                </Badge>
+              ))}
+            </span>
+          ) : (
+            ''
+          ),
+        ],
+      ]}
+    />
+  );
+}
+
+function UsedBy({ engine, users }: { engine: string; users: Image['usedBy'] }) {
+  if (!users.length) return <p className="text-muted">No container uses this image.</p>;
+  return (
+    <div className="overflow-hidden rounded-md border border-line">
+      <Table>
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th className="w-32">ID</Th>
+            <Th className="w-28">State</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((c) => (
+            <Tr key={c.id}>
+              <Td>
+                <Link href={`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(c.name)}`} className="text-accent hover:underline">
+                  {c.name}
+                </Link>
+              </Td>
+              <Td className="font-mono text-[12px] text-muted">{shortId(c.id)}</Td>
+              <Td>
+                <StateBadge state={c.state} />
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
 
 export function ImageDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.images.inspect.queryOptions({ engine, id }), retry: false });
+  const q = useQuery({ ...trpc.images.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: 5000 });
+  const error = useSettledError(q);
   const d = q.data;
-  const e = encodeURIComponent(engine);
+  const env = (d?.env ?? []).map((line) => {
+    const i = line.indexOf('=');
+    return i < 0 ? { key: line, value: '' } : { key: line.slice(0, i), value: line.slice(i + 1) };
+  });
   return (
-    <DetailFrame back={`/e/${e}/images`} backLabel="Back to images" title={d?.repoTags[0] ?? id} error={q.error}>
+    <DetailFrame
+      back={`/e/${encodeURIComponent(engine)}/images`}
+      backLabel="Back to images"
+      kind="Image"
+      title={d ? (d.repoTags[0] ?? shortId(d.id)) : id}
+      badges={
+        d ? (
+          <>
+            {d.repoTags.length ? null : <Badge>dangling</Badge>}
+            <Badge tone={d.usedBy.length ? 'info' : 'neutral'}>{d.usedBy.length ? `used by ${plural(d.usedBy.length, 'container')}` : 'unused'}</Badge>
+          </>
+        ) : null
+      }
+      error={error}
+      pending={q.isPending}
+    >
       {d ? (
-        <>
-          <Facts
-            rows={[
-              ['ID', <span className="font-mono text-[12px]">{d.id}</span>],
-              ['Tags', d.repoTags.join(', ')],
-              ['Digests', <span className="font-mono text-[12px]">{d.repoDigests.join(', ')}</span>],
-              ['Created', formatDate(d.created)],
-              ['Size', formatBytes(d.size)],
-              ['Platform', `${d.os}/${d.architecture}`],
-              ['Command', <span className="font-mono text-[12px]">{d.cmd.join(' ')}</span>],
-              ['Entrypoint', <span className="font-mono text-[12px]">{d.entrypoint.join(' ')}</span>],
-              ['Working dir', d.workingDir],
-              ['Exposed ports', d.exposedPorts.join(', ')],
-            ]}
-          />
-          <Section title={`Used by ${d.usedBy.length} container${d.usedBy.length === 1 ? '' : 's'}`}>
-            {d.usedBy.length ? (
-              <ul className="flex flex-wrap gap-2">
-                {d.usedBy.map((c) => (
-                  <li key={c.id}>
-                    <Link href={`/e/${e}/containers/${encodeURIComponent(c.name)}`} className="text-accent hover:underline">
-                      {c.name}
-                    </Link>{' '}
-                    <span className="text-muted">({c.state})</span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-muted">No container uses this image.</p>
-            )}
+        <div className="max-w-[1400px]">
+          <div className="grid gap-x-8 xl:grid-cols-2">
+            <Summary d={d} />
+            <div>
+              <Section title="Containers using it" count={d.usedBy.length} className="xl:mt-0">
+                <UsedBy engine={engine} users={d.usedBy} />
+              </Section>
+              <Section title="Environment" count={env.length}>
+                <KeyValues rows={env} empty="No environment variables." />
+              </Section>
+              <Section title="Labels" count={d.labels.length}>
+                <KeyValues rows={d.labels} empty="No labels." />
+              </Section>
+            </div>
+          </div>
+          <Section title="Layers" count={d.layers.length}>
+            <Layers layers={d.layers} />
           </Section>
-          <Section title="Environment">
-            <KeyValues rows={d.env.map((line) => ({ key: line.split('=')[0] ?? line, value: line.slice(line.indexOf('=') + 1) }))} empty="No environment." />
-          </Section>
-          <Section title="Labels">
-            <KeyValues rows={d.labels} empty="No labels." />
-          </Section>
-          <Section title={`Layers (${d.layers.length})`}>
-            <ol className="list-decimal pl-6 font-mono text-[12px] text-muted">
-              {d.layers.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ol>
-          </Section>
-          <Section title="History">
-            <Table className="rounded-md border border-line">
-              <thead>
-                <tr>
-                  <Th>Created by</Th>
-                  <Th className="text-right">Size</Th>
-                  <Th>Created</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.history.map((h, i) => (
-                  <Tr key={`${h.id}-${i}`}>
-                    <Td className="max-w-xl truncate font-mono text-[12px]" title={h.createdBy}>
-                      {h.createdBy || h.comment || shortId(h.id)}
-                    </Td>
-                    <Td className="text-right tabular">{formatBytes(h.size)}</Td>
-                    <Td className="text-muted">{formatAgo(h.created)}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+          <Section title="History" count={d.history.length}>
+            <History rows={d.history} />
           </Section>
           <RawJson text={d.raw} />
-        </>
+        </div>
       ) : null}
     </DetailFrame>
   );

@@ -1,154 +1,124 @@
 'use client';
-// Images: one row per tag, with size, age and how many containers use each; remove (with force) and tag.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Images: one line per tag with size, age and how many containers use it; filter in the URL; remove and tag.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Tag, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { ListPage, useQueryParam } from '@/components/resources/list-page';
-import { FormDialog, Field, inputClass } from '@/components/resources/form-dialog';
+import { ListFrame, Toggle } from '@/components/engine/list-frame';
+import { useHydrated } from '@/components/engine/use-hydrated';
+import { useQueryParam, useSetQueryParams } from '@/components/engine/use-query-param';
+import { useSettledError } from '@/components/engine/use-settled-error';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
-import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
+import { Td, Th, Tr } from '@/components/ui/data-table';
+import { useTRPC } from '@/lib/trpc';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
+import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
+import { RemoveImageDialog } from './remove-image-dialog';
+import { TagImageDialog } from './tag-image-dialog';
 
 export function ImagesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const toast = useToast();
-  const canChange = useCanChange();
+  // Admin buttons appear once hydrated, so server and client render the same first table.
+  const hydrated = useHydrated();
+  const canChange = useCanChange() && hydrated;
+  const setParams = useSetQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [dangling, setDangling] = useQueryParam('dangling');
   const list = useQuery({ ...trpc.images.list.queryOptions({ engine }), refetchInterval: 3000, placeholderData: keepPreviousData });
-  const [removing, setRemoving] = useState<{ ref: string; label: string } | null>(null);
-  const [force, setForce] = useState(false);
-  const [tagging, setTagging] = useState<string | null>(null);
-  const [tagError, setTagError] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.images.pathKey() });
-  const remove = useMutation(trpc.images.remove.mutationOptions());
-  const tag = useMutation(trpc.images.tag.mutationOptions());
+  const error = useSettledError(list);
+  const [removing, setRemoving] = useState<ImageLine | null>(null);
+  const [tagging, setTagging] = useState<ImageLine | null>(null);
 
-  const rows = useMemo(() => {
-    const out: { key: string; id: string; ref: string; label: string; size: number; created: number; containers: number; dangling: boolean }[] = [];
-    for (const img of list.data ?? []) {
-      const labels = img.repoTags.length ? img.repoTags : ['<none>'];
-      for (const label of labels) out.push({ key: `${img.id}/${label}`, id: img.id, ref: label === '<none>' ? img.id : label, label, size: img.size, created: img.created, containers: img.containers, dangling: img.dangling });
-    }
-    const needle = q.toLowerCase();
-    return out.filter((r) => (!dangling || r.dangling) && (!needle || r.label.toLowerCase().includes(needle) || shortId(r.id).startsWith(needle)));
-  }, [list.data, q, dangling]);
-  const total = list.data ? (list.data ?? []).reduce((n, i) => n + Math.max(1, i.repoTags.length), 0) : undefined;
+  const lines = useMemo(() => toLines(list.data ?? []), [list.data]);
+  const rows = useMemo(() => lines.filter((l) => matchesLine(l, q, dangling === '1')), [lines, q, dangling]);
+  const filtered = Boolean(q || dangling);
+  const images = list.data ?? [];
+  const count = list.data
+    ? filtered
+      ? `${rows.length} of ${lines.length} shown`
+      : `${plural(images.length, 'image')} · ${plural(lines.filter((l) => !l.dangling).length, 'tag')}`
+    : null;
+  const columns = canChange ? 6 : 5;
 
   return (
-    <ListPage
-      title="Images"
-      noun="images"
-      total={total}
-      shown={rows.length}
-      filter={q}
-      onFilter={setQ}
-      error={list.error}
-      pending={list.isPending}
-      emptyHint={<>Load one with <code className="font-mono text-fg">docker pull</code> or <code className="font-mono text-fg">docker build</code>.</>}
-      actions={
-        <label className="flex items-center gap-1.5 text-[12px] text-muted">
-          <input type="checkbox" checked={Boolean(dangling)} onChange={(e) => setDangling(e.target.checked ? '1' : '')} />
-          Dangling only
-        </label>
-      }
-    >
-      <Table>
-        <thead>
+    <>
+      <ListFrame
+        title="Images"
+        noun="images"
+        count={count}
+        filter={q}
+        onFilter={setQ}
+        toggles={<Toggle label="Dangling only" checked={dangling === '1'} onChange={(on) => setDangling(on ? '1' : '')} />}
+        error={error}
+        pending={list.isPending}
+        total={list.data ? lines.length : undefined}
+        shown={rows.length}
+        columns={columns}
+        onClearFilters={() => setParams({ q: '', dangling: '' })}
+        empty={{
+          title: 'No images on this engine',
+          hint: (
+            <>
+              Pull one with <code className="font-mono text-fg">docker pull busybox</code>, or build one with{' '}
+              <code className="font-mono text-fg">docker build -t app .</code>
+            </>
+          ),
+        }}
+        head={
           <tr>
             <Th>Repository:tag</Th>
-            <Th>ID</Th>
-            <Th className="text-right">Size</Th>
-            <Th>Created</Th>
-            <Th className="text-right">In use</Th>
-            {canChange ? <Th className="text-right">Actions</Th> : null}
+            <Th className="w-32">ID</Th>
+            <Th className="w-24 text-right">Size</Th>
+            <Th className="w-36">Created</Th>
+            <Th className="w-20 text-right">In use</Th>
+            {canChange ? <Th className="w-24 text-right">Actions</Th> : null}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <Tr key={r.key} data-image-row={r.label}>
-              <Td className="max-w-96 truncate">
-                <Link href={`/e/${encodeURIComponent(engine)}/images/${encodeURIComponent(shortId(r.id))}`} className={cn('hover:text-accent hover:underline', r.dangling && 'text-muted')}>
-                  {r.label}
-                </Link>
-              </Td>
-              <Td className="font-mono text-[12px] text-muted">{shortId(r.id)}</Td>
-              <Td className="text-right tabular">{formatBytes(r.size)}</Td>
-              <Td className="text-muted tabular" title={formatDate(r.created)}>
-                {formatAgo(r.created)}
-              </Td>
-              <Td className="text-right tabular">{r.containers || <span className="text-muted">—</span>}</Td>
-              {canChange ? (
-                <Td className="w-24">
-                  <div className="flex justify-end gap-0.5">
-                    <Button variant="ghost" size="icon" aria-label={`Tag ${r.label}`} title="Tag" onClick={() => (setTagError(null), setTagging(r.ref))}>
-                      <Tag />
-                    </Button>
-                    <Button variant="ghost" size="icon" aria-label={`Remove ${r.label}`} title="Remove" className="hover:text-bad" onClick={() => (setForce(false), setRemoving({ ref: r.ref, label: r.label }))}>
-                      <Trash2 />
-                    </Button>
-                  </div>
-                </Td>
-              ) : null}
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Remove ${removing?.label}?`}
-        confirmLabel="Remove"
-        danger
-        busy={remove.isPending}
-        onCancel={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (!removing) return;
-          try {
-            const out = await remove.mutateAsync({ engine, id: removing.ref, force });
-            toast('ok', `${removing.label}: ${out.untagged.length} tag(s) removed, ${out.deleted.length} layer(s) deleted.`);
-          } catch (err) {
-            toast('bad', errorView(err).message);
-          }
-          setRemoving(null);
-          await refresh();
-        }}
+        }
       >
-        <p>Removing a tag deletes the image when no other tag or container keeps it.</p>
-        <label className="flex items-center gap-2 text-fg">
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force (also when stopped containers use it, or it has other tags)
-        </label>
-      </ConfirmDialog>
-      <FormDialog
-        open={tagging !== null}
-        title={`Tag ${tagging}`}
-        submitLabel="Tag"
-        busy={tag.isPending}
-        error={tagError}
-        onCancel={() => setTagging(null)}
-        onSubmit={async (form) => {
-          try {
-            const out = await tag.mutateAsync({ engine, id: tagging!, repo: String(form.get('repo') ?? ''), tag: String(form.get('tag') || 'latest') });
-            toast('ok', `Tagged as ${out.reference}.`);
-            setTagging(null);
-            await refresh();
-          } catch (err) {
-            setTagError(errorView(err).message);
-          }
-        }}
-      >
-        <Field label="Repository">
-          <input name="repo" required placeholder="registry.local:5000/team/app" className={inputClass} />
-        </Field>
-        <Field label="Tag">
-          <input name="tag" placeholder="latest" className={inputClass} />
-        </Field>
-      </FormDialog>
-    </ListPage>
+        {rows.map((r) => (
+          <Tr key={r.key} data-image={r.label}>
+            <Td className="max-w-0 truncate">
+              <Link href={imageHref(engine, r.ref)} title={r.label} className={cn('font-medium hover:text-accent hover:underline', r.dangling && 'font-normal text-muted italic')}>
+                {r.label}
+              </Link>
+            </Td>
+            <Td>
+              <Link href={imageHref(engine, r.id)} title={r.id} className="font-mono text-[12px] text-muted hover:text-accent hover:underline">
+                {shortId(r.id)}
+              </Link>
+            </Td>
+            <Td className="text-right tabular">{formatBytes(r.size)}</Td>
+            <Td className="text-muted tabular" title={formatDate(r.created)}>
+              {formatAgo(r.created)}
+            </Td>
+            <Td className={cn('text-right tabular', !r.containers && 'text-muted')} title={r.containers ? `${plural(r.containers, 'container')} use this image` : 'No container uses this image'}>
+              {r.containers}
+            </Td>
+            {canChange ? (
+              <Td>
+                <div className="flex justify-end gap-0.5">
+                  <Button variant="ghost" size="icon" aria-label={`Tag ${r.label === '<none>' ? shortId(r.id) : r.label}`} title="Tag" onClick={() => setTagging(r)}>
+                    <Tag aria-hidden />
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Remove ${r.label === '<none>' ? shortId(r.id) : r.label}`}
+                    title="Remove"
+                    className="hover:text-bad"
+                    onClick={() => setRemoving(r)}
+                  >
+                    <Trash2 aria-hidden />
+                  </Button>
+                </div>
+              </Td>
+            ) : null}
+          </Tr>
+        ))}
+      </ListFrame>
+      <RemoveImageDialog engine={engine} line={removing} onClose={() => setRemoving(null)} />
+      <TagImageDialog engine={engine} line={tagging} onClose={() => setTagging(null)} />
+    </>
   );
 }

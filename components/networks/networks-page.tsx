@@ -1,174 +1,145 @@
 'use client';
-// Networks: driver, subnet, attached containers; create and remove (built-in ones cannot be removed).
+// Networks: driver, addressing, attached containers; create, and remove (built-in ones cannot be removed).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { FormDialog, Field, inputClass } from '@/components/resources/form-dialog';
-import { ListPage, useQueryParam } from '@/components/resources/list-page';
+import { ListFrame } from '@/components/engine/list-frame';
+import { useHydrated } from '@/components/engine/use-hydrated';
+import { useQueryParam } from '@/components/engine/use-query-param';
+import { useSettledError } from '@/components/engine/use-settled-error';
 import { useCanChange } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useToast } from '@/components/ui/toast';
 import { errorView, useTRPC } from '@/lib/trpc';
-import { formatAgo, formatDate } from '@/lib/utils';
+import { cn, formatAgo, formatDate, shortId } from '@/lib/utils';
+import { CreateNetworkDialog } from './create-network-dialog';
 
-const DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
+const dash = <span className="text-muted">—</span>;
 
 export function NetworksPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const toast = useToast();
-  const canChange = useCanChange();
+  // Admin buttons appear once hydrated, so server and client render the same first table.
+  const hydrated = useHydrated();
+  const canChange = useCanChange() && hydrated;
   const [q, setQ] = useQueryParam('q');
   const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: 3000, placeholderData: keepPreviousData });
-  const create = useMutation(trpc.networks.create.mutationOptions());
+  const error = useSettledError(list);
   const remove = useMutation(trpc.networks.remove.mutationOptions());
   const [creating, setCreating] = useState(false);
-  const [createError, setCreateError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.networks.pathKey() });
   const e = encodeURIComponent(engine);
-  const rows = useMemo(() => (list.data ?? []).filter((n) => !q || n.name.toLowerCase().includes(q.toLowerCase()) || n.id.startsWith(q)), [list.data, q]);
+
+  const all = list.data ?? [];
+  const rows = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    if (!needle) return list.data ?? [];
+    return (list.data ?? []).filter((n) => n.name.toLowerCase().includes(needle) || n.id.startsWith(needle) || n.driver === needle || n.subnet.includes(needle));
+  }, [list.data, q]);
+  const count = list.data ? (q ? `${rows.length} of ${all.length} shown` : `${all.length} ${all.length === 1 ? 'network' : 'networks'}`) : null;
 
   return (
-    <ListPage
-      title="Networks"
-      noun="networks"
-      total={list.data?.length}
-      shown={rows.length}
-      filter={q}
-      onFilter={setQ}
-      error={list.error}
-      pending={list.isPending}
-      emptyHint="This engine reports no networks at all."
-      actions={
-        canChange ? (
-          <Button variant="primary" onClick={() => (setCreateError(null), setCreating(true))}>
-            <Plus /> Create network
-          </Button>
-        ) : null
-      }
-    >
-      <Table>
-        <thead>
+    <>
+      <ListFrame
+        title="Networks"
+        noun="networks"
+        count={count}
+        filter={q}
+        onFilter={setQ}
+        actions={
+          canChange ? (
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Plus aria-hidden /> Create network
+            </Button>
+          ) : null
+        }
+        error={error}
+        pending={list.isPending}
+        total={list.data?.length}
+        shown={rows.length}
+        columns={canChange ? 8 : 7}
+        onClearFilters={() => setQ('')}
+        empty={{
+          title: 'No networks on this engine',
+          hint: (
+            <>
+              Create one so containers can reach each other by name, or run <code className="font-mono text-fg">docker network create app</code>.
+            </>
+          ),
+        }}
+        head={
           <tr>
             <Th>Name</Th>
-            <Th>Driver</Th>
-            <Th>Scope</Th>
-            <Th>Subnet</Th>
-            <Th>Gateway</Th>
-            <Th className="text-right">Containers</Th>
-            <Th>Created</Th>
-            {canChange ? <Th className="text-right">Actions</Th> : null}
+            <Th className="w-24">Driver</Th>
+            <Th className="w-20">Scope</Th>
+            <Th className="w-40">Subnet</Th>
+            <Th className="w-32">Gateway</Th>
+            <Th className="w-24 text-right">Containers</Th>
+            <Th className="w-36">Created</Th>
+            {canChange ? <Th className="w-20 text-right">Actions</Th> : null}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <Tr key={n.id}>
-              <Td>
-                <Link href={`/e/${e}/networks/${encodeURIComponent(n.name)}`} className="font-medium hover:text-accent hover:underline">
+        }
+      >
+        {rows.map((n) => (
+          <Tr key={n.id} data-network={n.name}>
+            <Td className="max-w-0">
+              <span className="flex min-w-0 items-center gap-1.5">
+                <Link href={`/e/${e}/networks/${shortId(n.id)}`} title={n.name} className="truncate font-medium hover:text-accent hover:underline">
                   {n.name}
                 </Link>
-                <span className="ml-2 inline-flex gap-1">
-                  {n.builtin ? <Badge>built-in</Badge> : null}
-                  {n.internal ? <Badge tone="warn">internal</Badge> : null}
-                  {n.attachable ? <Badge tone="info">attachable</Badge> : null}
-                </span>
+                {n.builtin ? <Badge>built-in</Badge> : null}
+                {n.internal ? <Badge tone="warn">internal</Badge> : null}
+                {n.attachable ? <Badge tone="info">attachable</Badge> : null}
+              </span>
+            </Td>
+            <Td className="text-muted">{n.driver}</Td>
+            <Td className="text-muted">{n.scope}</Td>
+            <Td className="font-mono text-[12px]">{n.subnet || dash}</Td>
+            <Td className="font-mono text-[12px]">{n.gateway || dash}</Td>
+            <Td className={cn('text-right tabular', !n.containers && 'text-muted')}>{n.containers}</Td>
+            <Td className="text-muted tabular" title={formatDate(n.created)}>
+              {formatAgo(n.created)}
+            </Td>
+            {canChange ? (
+              <Td className="text-right">
+                {n.builtin ? null : (
+                  <Button variant="ghost" size="icon" aria-label={`Remove ${n.name}`} title="Remove" className="hover:text-bad" onClick={() => setRemoving({ id: n.id, name: n.name })}>
+                    <Trash2 aria-hidden />
+                  </Button>
+                )}
               </Td>
-              <Td>{n.driver}</Td>
-              <Td className="text-muted">{n.scope}</Td>
-              <Td className="font-mono text-[12px]">{n.subnet || <span className="text-muted">—</span>}</Td>
-              <Td className="font-mono text-[12px]">{n.gateway || <span className="text-muted">—</span>}</Td>
-              <Td className="text-right tabular">{n.containers}</Td>
-              <Td className="text-muted" title={formatDate(n.created)}>
-                {formatAgo(n.created)}
-              </Td>
-              {canChange ? (
-                <Td className="w-16 text-right">
-                  {n.builtin ? null : (
-                    <Button variant="ghost" size="icon" aria-label={`Remove ${n.name}`} className="hover:text-bad" onClick={() => setRemoving({ id: n.id, name: n.name })}>
-                      <Trash2 />
-                    </Button>
-                  )}
-                </Td>
-              ) : null}
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
+            ) : null}
+          </Tr>
+        ))}
+      </ListFrame>
       <ConfirmDialog
         open={removing !== null}
-        title={`Remove network ${removing?.name}?`}
+        title={`Remove network ${removing?.name ?? ''}?`}
         confirmLabel="Remove"
         danger
         busy={remove.isPending}
         onCancel={() => setRemoving(null)}
         onConfirm={async () => {
+          const target = removing;
+          if (!target) return;
           try {
-            await remove.mutateAsync({ engine, id: removing!.id });
-            toast('ok', `Network ${removing!.name} removed.`);
+            await remove.mutateAsync({ engine, id: target.id });
+            toast('ok', `Removed network ${target.name}.`);
           } catch (err) {
             toast('bad', errorView(err).message);
           }
           setRemoving(null);
-          await refresh();
-        }}
-      />
-      <FormDialog
-        open={creating}
-        title="Create network"
-        submitLabel="Create"
-        busy={create.isPending}
-        error={createError}
-        onCancel={() => setCreating(false)}
-        onSubmit={async (form) => {
-          const opt = (k: string) => String(form.get(k) ?? '').trim() || undefined;
-          try {
-            await create.mutateAsync({
-              engine,
-              name: String(form.get('name') ?? '').trim(),
-              driver: (opt('driver') ?? 'bridge') as (typeof DRIVERS)[number],
-              subnet: opt('subnet'),
-              gateway: opt('gateway'),
-              internal: form.get('internal') === 'on',
-              attachable: form.get('attachable') === 'on',
-            });
-            toast('ok', `Network ${String(form.get('name'))} created.`);
-            setCreating(false);
-            await refresh();
-          } catch (err) {
-            setCreateError(errorView(err).message);
-          }
+          await qc.invalidateQueries({ queryKey: trpc.networks.list.queryKey() });
         }}
       >
-        <Field label="Name">
-          <input name="name" required className={inputClass} placeholder="backend" />
-        </Field>
-        <Field label="Driver">
-          <select name="driver" className={inputClass} defaultValue="bridge">
-            {DRIVERS.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Field>
-        <div className="grid grid-cols-2 gap-2">
-          <Field label="Subnet (optional)">
-            <input name="subnet" className={`${inputClass} font-mono`} placeholder="172.30.0.0/16" />
-          </Field>
-          <Field label="Gateway (optional)">
-            <input name="gateway" className={`${inputClass} font-mono`} placeholder="172.30.0.1" />
-          </Field>
-        </div>
-        <label className="flex items-center gap-2 text-[13px]">
-          <input type="checkbox" name="internal" /> Internal (no outside access)
-        </label>
-        <label className="flex items-center gap-2 text-[13px]">
-          <input type="checkbox" name="attachable" /> Attachable
-        </label>
-      </FormDialog>
-    </ListPage>
+        <p>Containers can no longer join it; the engine refuses while one is attached.</p>
+      </ConfirmDialog>
+      <CreateNetworkDialog engine={engine} open={creating} onClose={() => setCreating(false)} />
+    </>
   );
 }

@@ -1,40 +1,89 @@
 'use client';
-// One volume: driver, mount point, the containers using it, labels, options, raw JSON.
+// One volume: driver, mount point, the containers using it, labels, driver options, raw JSON.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { DetailFrame, Facts, KeyValues, RawJson, Section } from '@/components/resources/detail';
+import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
+import { useSettledError } from '@/components/engine/use-settled-error';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { StateBadge } from '@/components/ui/state-badge';
 import { useTRPC } from '@/lib/trpc';
-import { formatDate } from '@/lib/utils';
+import { formatAgo, formatDate, shortId } from '@/lib/utils';
 
 export function VolumeDetail({ engine, name }: { engine: string; name: string }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.volumes.inspect.queryOptions({ engine, name }), retry: false, refetchInterval: 5000 });
+  const error = useSettledError(q);
   const d = q.data;
   const e = encodeURIComponent(engine);
   return (
-    <DetailFrame back={`/e/${e}/volumes`} backLabel="Back to volumes" title={name} error={q.error}>
+    <DetailFrame
+      back={`/e/${e}/volumes`}
+      backLabel="Back to volumes"
+      kind="Volume"
+      title={name}
+      badges={
+        d ? (
+          <>
+            {d.anonymous ? <Badge>anonymous</Badge> : null}
+            <Badge tone={d.usedBy.length ? 'info' : 'neutral'}>{d.usedBy.length ? `in use by ${d.usedBy.length}` : 'unused'}</Badge>
+          </>
+        ) : null
+      }
+      error={error}
+      pending={q.isPending}
+    >
       {d ? (
-        <>
-          <Facts rows={[['Driver', d.driver], ['Scope', d.scope], ['Created', formatDate(d.created)], ['Mount point', <span className="font-mono text-[12px]">{d.mountpoint}</span>]]} />
-          <Section title="In use by">
+        <div className="max-w-5xl">
+          <Facts
+            rows={[
+              ['Name', <Mono>{d.name}</Mono>],
+              ['Driver', d.driver],
+              ['Scope', d.scope],
+              ['Created', d.created ? <>{formatDate(d.created)} <span className="text-muted">({formatAgo(d.created)})</span></> : ''],
+              ['Mount point', <Mono>{d.mountpoint}</Mono>],
+            ]}
+          />
+          <Section title="Used by" count={d.usedBy.length}>
             {d.usedBy.length ? (
-              d.usedBy.map((u) => (
-                <Link key={u.id} href={`/e/${e}/containers/${encodeURIComponent(u.name)}`} className="mr-3 text-accent hover:underline">
-                  {u.name}
-                </Link>
-              ))
+              <div className="overflow-hidden rounded-md border border-line">
+                <Table>
+                  <thead>
+                    <tr>
+                      <Th>Container</Th>
+                      <Th className="w-32">ID</Th>
+                      <Th className="w-32">State</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.usedBy.map((u) => (
+                      <Tr key={u.id}>
+                        <Td>
+                          <Link href={`/e/${e}/containers/${encodeURIComponent(u.name)}`} className="text-accent hover:underline">
+                            {u.name}
+                          </Link>
+                        </Td>
+                        <Td className="font-mono text-[12px] text-muted">{shortId(u.id)}</Td>
+                        <Td>
+                          <StateBadge state={u.state} />
+                        </Td>
+                      </Tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
             ) : (
               <p className="text-muted">No container uses this volume.</p>
             )}
           </Section>
-          <Section title="Labels">
+          <Section title="Labels" count={d.labels.length}>
             <KeyValues rows={d.labels} empty="No labels." />
           </Section>
-          <Section title="Options">
+          <Section title="Options" count={d.options.length}>
             <KeyValues rows={d.options} empty="No driver options." />
           </Section>
           <RawJson text={d.raw} />
-        </>
+        </div>
       ) : null}
     </DetailFrame>
   );

@@ -1,0 +1,147 @@
+'use client';
+// Building blocks of the image, volume and network pages: a frame with a back link, facts, key/value tables, raw JSON.
+import { ArrowLeft, Copy } from 'lucide-react';
+import Link from 'next/link';
+import { type ReactNode, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import { useToast } from '@/components/ui/toast';
+import { cn } from '@/lib/utils';
+
+export function DetailFrame(props: { back: string; backLabel: string; kind: string; title: string; badges?: ReactNode; error: unknown; pending: boolean; children: ReactNode }) {
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <header className="flex min-h-12 flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
+        <Link href={props.back} aria-label={props.backLabel} title={props.backLabel} className="rounded p-1 text-muted hover:bg-panel hover:text-fg">
+          <ArrowLeft className="size-4" />
+        </Link>
+        <span className="text-[12px] text-muted">{props.kind}</span>
+        <h1 className="min-w-0 truncate text-[15px] font-semibold" title={props.title}>
+          {props.title}
+        </h1>
+        {props.badges}
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto p-4">
+        {props.error ? <ErrorBanner className="mb-4" error={props.error} /> : null}
+        {props.pending && !props.error ? <DetailSkeleton /> : props.children}
+      </div>
+    </div>
+  );
+}
+
+function DetailSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading" className="grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-3">
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="contents">
+          <div className="h-3 w-24 animate-pulse rounded bg-line" />
+          <div className="h-3 animate-pulse rounded bg-line" style={{ width: `${[60, 35, 80, 45][i % 4]}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A definition list; empty values show a muted dash. */
+export function Facts({ rows, className }: { rows: [string, ReactNode][]; className?: string }) {
+  return (
+    <dl className={cn('grid grid-cols-[minmax(7rem,10rem)_minmax(0,1fr)] gap-x-4 text-[13px]', className)}>
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="py-1 text-muted">{k}</dt>
+          <dd className="min-w-0 py-1 break-words">{v === '' || v === undefined || v === null ? <span className="text-muted">—</span> : v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Mono({ children, className }: { children: ReactNode; className?: string }) {
+  return <span className={cn('font-mono text-[12px] break-all', className)}>{children}</span>;
+}
+
+export function Section({ title, count, className, children }: { title: string; count?: number; className?: string; children: ReactNode }) {
+  return (
+    <section className={cn('mt-6', className)}>
+      <h2 className="mb-2 flex items-baseline gap-2 text-[13px] font-semibold">
+        {title}
+        {count !== undefined ? <span className="font-normal text-muted tabular">{count}</span> : null}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function KeyValues({ rows, empty }: { rows: { key: string; value: string }[]; empty: string }) {
+  if (!rows.length) return <p className="text-muted">{empty}</p>;
+  return (
+    <div className="overflow-hidden rounded-md border border-line">
+      <Table>
+        <thead>
+          <tr>
+            <Th className="w-[38%]">Key</Th>
+            <Th>Value</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <Tr key={r.key}>
+              <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.key}</Td>
+              <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.value}</Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+async function copyText(text: string, fallback: HTMLElement | null): Promise<void> {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // Plain-HTTP pages have no clipboard API: select the text and use the legacy command.
+  if (!fallback) throw new Error('no text');
+  const range = document.createRange();
+  range.selectNodeContents(fallback);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  const ok = document.execCommand('copy');
+  sel?.removeAllRanges();
+  if (!ok) throw new Error('copy refused');
+}
+
+export function RawJson({ text }: { text: string }) {
+  const toast = useToast();
+  const pre = useRef<HTMLPreElement>(null);
+  return (
+    <Section title="Raw JSON">
+      <div className="relative">
+        <Button
+          aria-label="Copy raw JSON"
+          className="absolute top-2 right-4"
+          onClick={() => copyText(text, pre.current).then(() => toast('ok', 'Copied the JSON.'), () => toast('bad', 'The browser did not allow copying; select the text instead.'))}
+        >
+          <Copy aria-hidden /> Copy
+        </Button>
+        <pre ref={pre} className="max-h-[60vh] overflow-auto rounded-md border border-line bg-panel p-3 font-mono text-[12px] leading-5 whitespace-pre">
+          {text}
+        </pre>
+      </div>
+    </Section>
+  );
+}
+
+/** A linked list of container names (to their pages), or a sentence when there are none. */
+export function ContainerLinks({ engine, names, none }: { engine: string; names: { id: string; name: string }[]; none: ReactNode }) {
+  if (!names.length) return <>{none}</>;
+  return (
+    <span className="flex flex-wrap gap-x-2 gap-y-0.5">
+      {names.map((c) => (
+        <Link key={c.id} href={`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(c.name)}`} className="text-accent hover:underline">
+          {c.name}
+        </Link>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+// A modal form (create volume, create network, tag image): Escape cancels, and a refusal shows the
+// server's sentence, with each field's own message under the field it names.
+import { createContext, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { errorView } from '@/lib/trpc';
+import { cn } from '@/lib/utils';
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/** The per-field messages the server's errorFormatter adds to a validation error. */
+export function fieldErrorsOf(err: unknown): FieldErrors {
+  const data = (err as { data?: { fieldErrors?: FieldErrors } } | null)?.data;
+  return data?.fieldErrors ?? {};
+}
+
+const FieldErrorsContext = createContext<FieldErrors>({});
+
+export const inputClass =
+  'h-8 w-full rounded-md border border-line bg-bg px-2 text-[13px] text-fg placeholder:text-muted focus:border-accent focus:outline-none aria-invalid:border-bad';
+
+export interface FormDialogProps {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  submitLabel: string;
+  busy: boolean;
+  /** The error of the last attempt, or null. */
+  error: unknown;
+  /** The fields this form shows; a refusal explained entirely under them needs no sentence below. */
+  fields: string[];
+  onSubmit: (form: FormData) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+export function FormDialog({ open, title, description, submitLabel, busy, error, fields: shown, onSubmit, onCancel, children }: FormDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const fields = error ? fieldErrorsOf(error) : {};
+  const named = Object.keys(fields).filter((k) => fields[k]?.length);
+  const allInline = named.length > 0 && named.every((k) => shown.includes(k));
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      className="m-auto w-[min(480px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
+    >
+      {/* Mounted only while open, so every opening starts from the defaults. */}
+      {open ? (
+        <form
+          noValidate
+          onSubmit={(e: FormEvent<HTMLFormElement>) => {
+            e.preventDefault();
+            onSubmit(new FormData(e.currentTarget));
+          }}
+          className="flex flex-col gap-3 p-4"
+        >
+          <h2 id={titleId} className="text-[15px] font-semibold break-words">
+            {title}
+          </h2>
+          {description ? <div className="-mt-1 text-[13px] text-muted">{description}</div> : null}
+          <FieldErrorsContext.Provider value={fields}>{children}</FieldErrorsContext.Provider>
+          {error && !allInline ? (
+            <p role="alert" className="rounded-md border border-bad/30 bg-bad/8 px-3 py-2 text-[13px] break-words">
+              {errorView(error).message}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button size="md" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button size="md" type="submit" variant="primary" disabled={busy}>
+              {busy ? 'Working…' : submitLabel}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}
+
+/** A labelled control with the server's message for its field; `render` receives the accessibility props. */
+export function Field({
+  label,
+  name,
+  hint,
+  className,
+  render,
+}: {
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  className?: string;
+  render: (a11y: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const messages = useContext(FieldErrorsContext)[name];
+  const describedBy = [messages?.length ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={cn('flex flex-col gap-1 text-[13px]', className)}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {render({ id, name, ...(messages?.length ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {hint ? (
+        <span id={`${id}-hint`} className="text-[12px] text-muted">
+          {hint}
+        </span>
+      ) : null}
+      {messages?.length ? (
+        <span id={`${id}-err`} role="alert" className="text-[12px] text-bad">
+          {messages.join('; ')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function Check({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  return (
+    <label className="flex items-start gap-2 text-[13px]">
+      <input type="checkbox" name={name} className="mt-0.5 accent-accent" />
+      <span>
+        {label}
+        {hint ? <span className="block text-[12px] text-muted">{hint}</span> : null}
+      </span>
+    </label>
+  );
+}
