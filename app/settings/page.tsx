@@ -1,3 +1,4 @@
+// /settings opens its first screen.
 import { redirect } from 'next/navigation';
 
 export default function Page() {

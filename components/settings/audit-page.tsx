@@ -1,82 +1,101 @@
 'use client';
-// The audit log: every change, newest first, filterable in the URL; read-only.
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useQueryParam } from '@/components/resources/list-page';
+// The audit log: every change made through Berth, newest first, filtered in the URL, older pages on demand; read-only.
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Input } from '@/components/ui/input';
-import { useTRPC } from '@/lib/trpc';
+import { errorView, useTRPCClient } from '@/lib/trpc';
+import { AuditFilterBar, FILTER_KEYS, useAuditFilters } from './audit-filters';
+import { When } from './format';
 
-const PAGE = 200;
+const PAGE = 100;
 
 export function AuditPage() {
-  const trpc = useTRPC();
-  const [user, setUser] = useQueryParam('user');
-  const [engine, setEngine] = useQueryParam('engine');
-  const [result, setResult] = useQueryParam('result');
-  const [q, setQ] = useQueryParam('q');
-  const [limit, setLimit] = useState(PAGE);
-  const filters = { user: user || undefined, engine: engine || undefined, result: result === 'ok' || result === 'error' ? (result as 'ok' | 'error') : undefined, q: q || undefined, limit };
-  const log = useQuery({ ...trpc.access.audit.queryOptions(filters), refetchInterval: 5000 });
+  const client = useTRPCClient();
+  const filters = useAuditFilters();
+  // Pages are fetched by `before` (the last id seen); a refetch walks the same chain, so no entry falls between pages.
+  const log = useInfiniteQuery({
+    queryKey: ['settings', 'audit', filters],
+    queryFn: ({ pageParam, signal }) => client.access.audit.query({ ...filters, before: pageParam, limit: PAGE }, { signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length < PAGE ? undefined : last[last.length - 1]?.id),
+    refetchInterval: 10_000,
+  });
+  const rows = log.data?.pages.flat() ?? [];
+  const actions = [...new Set(rows.map((r) => r.action))].sort();
+  const filtered = FILTER_KEYS.some((k) => filters[k]);
+
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <Input aria-label="Search the audit log" placeholder="Target, action or detail" defaultValue={q} onChange={(e) => setQ(e.target.value)} className="w-64" />
-        <Input aria-label="User" placeholder="User" defaultValue={user} onChange={(e) => setUser(e.target.value)} className="w-32" />
-        <Input aria-label="Engine" placeholder="Engine" defaultValue={engine} onChange={(e) => setEngine(e.target.value)} className="w-32" />
-        <select aria-label="Result" value={result} onChange={(e) => setResult(e.target.value)} className="h-7 rounded-md border border-line bg-raised px-1 text-[12px]">
-          <option value="">Any result</option>
-          <option value="ok">ok</option>
-          <option value="error">error</option>
-        </select>
+    <section aria-labelledby="audit-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="audit-heading" className="text-[14px] font-semibold">
+          Audit log
+        </h2>
+        <p className="text-[12px] text-muted">Every change made through Berth: who, when, on which engine, and whether it worked. Nothing here can be edited or deleted.</p>
       </div>
+      {/* A viewer is refused the log; filters would only suggest there is something to filter. */}
+      {errorView(log.error).status === 403 ? null : <AuditFilterBar actions={actions} />}
       {log.error ? <ErrorBanner error={log.error} /> : null}
-      {log.data && log.data.length === 0 ? <EmptyState title="Nothing recorded yet">Every change made through Berth appears here.</EmptyState> : null}
-      {log.data?.length ? (
-        <Table className="rounded-md border border-line">
-          <thead>
-            <tr>
-              <Th>Time</Th>
-              <Th>User</Th>
-              <Th>Engine</Th>
-              <Th>Action</Th>
-              <Th>Target</Th>
-              <Th>Result</Th>
-              <Th>Detail</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data.map((e) => (
-              <Tr key={e.id}>
-                <Td className="whitespace-nowrap text-muted tabular">{new Date(e.at).toLocaleString()}</Td>
-                <Td>
-                  {e.user} <span className="text-muted">({e.role})</span>
-                </Td>
-                <Td>{e.engine ?? '—'}</Td>
-                <Td className="font-mono text-[12px]">{e.action}</Td>
-                <Td className="max-w-64 truncate" title={e.target ?? ''}>
-                  {e.target ?? '—'}
-                </Td>
-                <Td>
-                  <Badge tone={e.result === 'ok' ? 'ok' : 'bad'}>{e.result}</Badge>
-                </Td>
-                <Td className="max-w-md truncate text-muted" title={e.detail ?? ''}>
-                  {e.detail ?? ''}
-                </Td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
+      {log.isPending ? <p className="py-6 text-muted">Loading…</p> : null}
+      {log.isSuccess && rows.length === 0 ? (
+        <EmptyState title={filtered ? 'Nothing matches these filters' : 'Nothing recorded yet'}>
+          {filtered ? 'Clear a filter to see more.' : 'Every change made through Berth appears here.'}
+        </EmptyState>
       ) : null}
-      {log.data && log.data.length >= limit ? (
-        <Button className="self-start" onClick={() => setLimit((l) => Math.min(1000, l + PAGE))}>
-          Show more
-        </Button>
+      {rows.length ? (
+        <div className="overflow-x-auto rounded-md border border-line">
+          <Table aria-label="Audit entries">
+            <thead>
+              <tr>
+                <Th>Time</Th>
+                <Th>User</Th>
+                <Th>Role</Th>
+                <Th>Engine</Th>
+                <Th>Action</Th>
+                <Th>Target</Th>
+                <Th>Result</Th>
+                <Th>Detail</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <Tr key={e.id} data-audit-id={e.id}>
+                  <Td className="whitespace-nowrap text-muted">
+                    <When ms={e.at} exact />
+                  </Td>
+                  <Td className="font-medium">{e.user}</Td>
+                  <Td className="text-muted">{e.role}</Td>
+                  <Td>{e.engine ?? <span className="text-muted">—</span>}</Td>
+                  <Td className="font-mono text-[12px] whitespace-nowrap">{e.action}</Td>
+                  <Td className="py-1">
+                    <div className="max-w-60 min-w-28 wrap-anywhere">{e.target ?? <span className="text-muted">—</span>}</div>
+                  </Td>
+                  <Td>
+                    <Badge tone={e.result === 'ok' ? 'ok' : 'bad'}>{e.result}</Badge>
+                  </Td>
+                  <Td className="w-full py-1 text-muted" title={e.address ? `from ${e.address}` : undefined}>
+                    <div className="min-w-56 wrap-anywhere">{e.detail ?? ''}</div>
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
       ) : null}
-    </div>
+      {rows.length ? (
+        <div className="flex items-center gap-3">
+          <span className="text-[12px] text-muted tabular">
+            {rows.length} {rows.length === 1 ? 'entry' : 'entries'} shown{log.hasNextPage ? '' : ', the oldest included'}
+          </span>
+          {log.hasNextPage ? (
+            <Button onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+              {log.isFetchingNextPage ? 'Loading…' : 'Load older'}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
   );
 }

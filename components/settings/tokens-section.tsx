@@ -1,131 +1,121 @@
 'use client';
-// API tokens: made for a user with an optional expiry, shown once, revocable; last use is recorded.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// API tokens: made for a user with an optional expiry, shown once, revocable; their last use is recorded.
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormDialog, Field, inputClass } from '@/components/resources/form-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
-import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
-import { formatDate } from '@/lib/utils';
+import { EmptyState } from '@/components/ui/empty-state';
+import { withBase } from '@/lib/base-path';
+import { useTRPC } from '@/lib/trpc';
+import { STATUS_TONE, When, statusOf } from './format';
 import { SecretOnce } from './secret-once';
-
-function status(t: { revokedAt: number | null; expiresAt: number | null }): ['ok' | 'bad' | 'neutral', string] {
-  if (t.revokedAt) return ['neutral', 'revoked'];
-  if (t.expiresAt && t.expiresAt < Date.now()) return ['bad', 'expired'];
-  return ['ok', 'active'];
-}
-
-const ms = (t: number | null) => (t ? formatDate(Math.floor(t / 1000)) : '—');
+import { Section, type TokenRow } from './section';
+import { TokenDialog } from './token-dialog';
+import { useAttempt } from './use-attempt';
 
 export function TokensSection() {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const toast = useToast();
+  const attempt = useAttempt();
   const tokens = useQuery(trpc.access.tokens.queryOptions());
-  const users = useQuery(trpc.access.users.queryOptions());
-  const create = useMutation(trpc.access.createToken.mutationOptions());
   const revoke = useMutation(trpc.access.revokeToken.mutationOptions());
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [made, setMade] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.access.tokens.queryKey() });
-  if (tokens.error) return null;
+  const [made, setMade] = useState<{ token: string; name: string } | null>(null);
+  const [revoking, setRevoking] = useState<TokenRow | null>(null);
+  const api = typeof window === 'undefined' ? '' : `${window.location.origin}${withBase('/api/trpc/engines.list')}`;
+
   return (
-    <section aria-labelledby="tokens-h" className="mt-8">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id="tokens-h" className="text-[14px] font-semibold">
-          API tokens
-        </h2>
-        <Button variant="primary" onClick={() => (setError(null), setOpen(true))}>
+    <Section
+      id="tokens-heading"
+      title="API tokens"
+      about="For scripts and CI: send one as Authorization: Bearer. A token acts with its user's role."
+      action={
+        <Button variant="primary" size="md" onClick={() => setOpen(true)}>
           New token
         </Button>
-      </div>
-      {made ? <SecretOnce label="New token" value={made} hint={`Use it as: curl -H "Authorization: Bearer ${made.slice(0, 10)}…" ${location.origin}/api/trpc/engines.list`} onDone={() => setMade(null)} /> : null}
-      <Table className="rounded-md border border-line">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>User</Th>
-            <Th>Created</Th>
-            <Th>Expires</Th>
-            <Th>Last used</Th>
-            <Th>Status</Th>
-            <Th className="text-right">Actions</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {(tokens.data ?? []).map((t) => {
-            const [tone, text] = status(t);
-            return (
-              <Tr key={t.id}>
-                <Td className="font-medium">{t.name}</Td>
-                <Td>{t.userName}</Td>
-                <Td className="text-muted">{ms(t.createdAt)}</Td>
-                <Td className="text-muted">{t.expiresAt ? ms(t.expiresAt) : 'never'}</Td>
-                <Td className="text-muted">{ms(t.lastUsedAt)}</Td>
-                <Td>
-                  <Badge tone={tone}>{text}</Badge>
-                </Td>
-                <Td className="text-right">
-                  {text === 'active' ? (
-                    <Button
-                      aria-label={`Revoke token ${t.name}`}
-                      onClick={async () => {
-                        try {
-                          await revoke.mutateAsync({ id: t.id });
-                          toast('ok', `Token ${t.name} revoked.`);
-                        } catch (err) {
-                          toast('bad', errorView(err).message);
-                        }
-                        await refresh();
-                      }}
-                    >
-                      Revoke
-                    </Button>
-                  ) : null}
-                </Td>
-              </Tr>
-            );
-          })}
-        </tbody>
-      </Table>
-      <FormDialog
-        open={open}
-        title="New API token"
-        submitLabel="Make token"
-        busy={create.isPending}
-        error={error}
-        onCancel={() => setOpen(false)}
-        onSubmit={async (f) => {
-          try {
-            const days = Number(f.get('days'));
-            const out = await create.mutateAsync({ name: String(f.get('name') ?? ''), userId: Number(f.get('user')) || undefined, expiresInDays: days > 0 ? days : undefined });
-            setMade(out.token);
-            setOpen(false);
-            await refresh();
-          } catch (err) {
-            setError(errorView(err).message);
-          }
+      }
+      error={tokens.error}
+      pending={tokens.isPending}
+    >
+      {made ? (
+        <SecretOnce label={`Token ${made.name}`} value={made.token} onDone={() => setMade(null)}>
+          <div className="flex flex-col gap-1">
+            <span className="text-[12px] text-muted">Try it:</span>
+            <code className="block overflow-x-auto rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-[12px] whitespace-pre">
+              curl -H &quot;Authorization: Bearer {made.token}&quot; {api}
+            </code>
+          </div>
+        </SecretOnce>
+      ) : null}
+      {tokens.data?.length === 0 ? (
+        <EmptyState title="No API tokens">Make one for a script or a CI job; it is shown once, so copy it when it appears.</EmptyState>
+      ) : null}
+      {tokens.data?.length ? (
+        <div className="overflow-x-auto rounded-md border border-line">
+          <Table>
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>User</Th>
+                <Th>Created</Th>
+                <Th>Expires</Th>
+                <Th>Last used</Th>
+                <Th>Status</Th>
+                <Th className="text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((t) => {
+                const status = statusOf(t);
+                return (
+                  <Tr key={t.id} data-token-row={t.name}>
+                    <Td className="font-medium">{t.name}</Td>
+                    <Td>{t.userName}</Td>
+                    <Td className="text-muted">
+                      <When ms={t.createdAt} />
+                    </Td>
+                    <Td className="text-muted">
+                      <When ms={t.expiresAt} none="never" />
+                    </Td>
+                    <Td className="text-muted">
+                      <When ms={t.lastUsedAt} none="never" />
+                    </Td>
+                    <Td>
+                      <Badge tone={STATUS_TONE[status]}>{status}</Badge>
+                    </Td>
+                    <Td className="text-right">
+                      {status === 'active' ? (
+                        <Button variant="ghost" className="text-bad hover:bg-bad/10" onClick={() => setRevoking(t)}>
+                          Revoke
+                        </Button>
+                      ) : null}
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </div>
+      ) : null}
+      <TokenDialog open={open} onClose={() => setOpen(false)} onMade={(token, name) => setMade({ token, name })} />
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the token ${revoking?.name ?? ''}?`}
+        confirmLabel="Revoke token"
+        danger
+        busy={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onConfirm={async () => {
+          if (!revoking) return;
+          await attempt(() => revoke.mutateAsync({ id: revoking.id }), `The token ${revoking.name} no longer works.`);
+          setRevoking(null);
         }}
       >
-        <Field label="Name">
-          <input name="name" required className={inputClass} placeholder="CI deploys" />
-        </Field>
-        <Field label="For user">
-          <select name="user" className={inputClass}>
-            {(users.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.role})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Expires after (days, empty for never)">
-          <input name="days" type="number" min={1} className={inputClass} />
-        </Field>
-      </FormDialog>
-    </section>
+        <p>Scripts that use it are refused from now on. This cannot be undone; make a new token to replace it.</p>
+      </ConfirmDialog>
+    </Section>
   );
 }

@@ -1,156 +1,141 @@
 'use client';
-// Users and roles: add, change role, set password, sign out everywhere, remove.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Users and roles: add a user, change a role, set a password, end a user's sessions, remove a user.
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormDialog, Field, inputClass } from '@/components/resources/form-dialog';
+import { useMe } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
-import { ErrorBanner } from '@/components/ui/error-banner';
-import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
-import { formatAgo } from '@/lib/utils';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useTRPC } from '@/lib/trpc';
+import { When } from './format';
+import { Section, type UserRow } from './section';
+import { useAttempt } from './use-attempt';
+import { AddUserDialog, PasswordDialog } from './user-dialogs';
+
+interface Confirm {
+  title: string;
+  body: string;
+  label: string;
+  run: () => Promise<unknown>;
+}
 
 export function UsersSection() {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const toast = useToast();
+  const me = useMe();
+  const attempt = useAttempt();
   const users = useQuery(trpc.access.users.queryOptions());
-  const create = useMutation(trpc.access.createUser.mutationOptions());
   const setRole = useMutation(trpc.access.setRole.mutationOptions());
-  const setPassword = useMutation(trpc.access.setPassword.mutationOptions());
   const remove = useMutation(trpc.access.removeUser.mutationOptions());
   const signOut = useMutation(trpc.access.signOutUser.mutationOptions());
   const [adding, setAdding] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pwFor, setPwFor] = useState<{ id: number; name: string } | null>(null);
-  const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.access.users.queryKey() });
-  const attempt = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      toast('ok', ok);
-    } catch (err) {
-      toast('bad', errorView(err).message);
-    }
-    await refresh();
+  const [pwFor, setPwFor] = useState<UserRow | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isMe = (u: UserRow) => me.data?.name === u.name;
+
+  const changeRole = (u: UserRow) => {
+    const role = u.role === 'admin' ? 'viewer' : 'admin';
+    const run = () => attempt(() => setRole.mutateAsync({ id: u.id, role }), `${u.name} is now ${role === 'admin' ? 'an admin' : 'a viewer'}.`);
+    if (isMe(u) && role === 'viewer') {
+      setConfirm({ title: 'Make yourself a viewer?', body: 'You will no longer be able to change anything, nor to open these settings. Another admin can give the role back.', label: 'Make me a viewer', run });
+    } else void run();
+  };
+  const endSessions = (u: UserRow) => {
+    const run = () => attempt(() => signOut.mutateAsync({ id: u.id }), (out) => `${u.name} is signed out everywhere (${out.ended} ${out.ended === 1 ? 'session' : 'sessions'} ended). API tokens stay valid.`);
+    if (isMe(u)) setConfirm({ title: 'Sign yourself out everywhere?', body: 'This browser is signed out too; you will need the login link or your password again.', label: 'Sign out everywhere', run });
+    else void run();
   };
 
-  if (users.error) return <ErrorBanner error={users.error} />;
   return (
-    <section aria-labelledby="users-h">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id="users-h" className="text-[14px] font-semibold">
-          Users
-        </h2>
-        <Button variant="primary" onClick={() => (setFormError(null), setAdding(true))}>
+    <Section
+      id="users-heading"
+      title="Users"
+      about="Admins may change everything. Viewers see containers, logs and stats but change nothing and see no secrets."
+      action={
+        <Button variant="primary" size="md" onClick={() => setAdding(true)}>
           Add user
         </Button>
-      </div>
-      <Table className="rounded-md border border-line">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Role</Th>
-            <Th>Password</Th>
-            <Th>Created</Th>
-            <Th className="text-right">Actions</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data ?? []).map((u) => (
-            <Tr key={u.id}>
-              <Td className="font-medium">{u.name}</Td>
-              <Td>
-                <Badge tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Badge>
-              </Td>
-              <Td className="text-muted">{u.hasPassword ? 'set' : 'none (token only)'}</Td>
-              <Td className="text-muted">{formatAgo(Math.floor(u.createdAt / 1000))}</Td>
-              <Td>
-                <div className="flex justify-end gap-1">
-                  <Button onClick={() => attempt(() => setRole.mutateAsync({ id: u.id, role: u.role === 'admin' ? 'viewer' : 'admin' }), `${u.name} is now ${u.role === 'admin' ? 'a viewer' : 'an admin'}.`)}>
-                    Make {u.role === 'admin' ? 'viewer' : 'admin'}
-                  </Button>
-                  <Button onClick={() => (setFormError(null), setPwFor({ id: u.id, name: u.name }))}>Set password</Button>
-                  <Button onClick={() => attempt(async () => signOut.mutateAsync({ id: u.id }), `${u.name} is signed out everywhere.`)}>Sign out everywhere</Button>
-                  <Button variant="ghost" className="hover:text-bad" aria-label={`Remove user ${u.name}`} onClick={() => setRemoving({ id: u.id, name: u.name })}>
-                    Remove
-                  </Button>
-                </div>
-              </Td>
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-      <FormDialog
-        open={adding}
-        title="Add user"
-        submitLabel="Add"
-        busy={create.isPending}
-        error={formError}
-        onCancel={() => setAdding(false)}
-        onSubmit={async (f) => {
-          try {
-            const role = String(f.get('role')) === 'admin' ? 'admin' : 'viewer';
-            const u = await create.mutateAsync({ name: String(f.get('name') ?? ''), role, password: String(f.get('password') ?? '') || undefined });
-            toast('ok', `${u.name} can now sign in as ${u.role}.`);
-            setAdding(false);
-            await refresh();
-          } catch (err) {
-            setFormError(errorView(err).message);
-          }
-        }}
-      >
-        <Field label="User name">
-          <input name="name" required className={inputClass} autoComplete="off" />
-        </Field>
-        <Field label="Role">
-          <select name="role" className={inputClass} defaultValue="viewer">
-            <option value="viewer">viewer — sees everything, changes nothing, no secrets</option>
-            <option value="admin">admin — everything</option>
-          </select>
-        </Field>
-        <Field label="Password (at least 12 characters)">
-          <input name="password" type="password" className={inputClass} autoComplete="new-password" />
-        </Field>
-      </FormDialog>
-      <FormDialog
-        open={pwFor !== null}
-        title={`Set the password of ${pwFor?.name}`}
-        submitLabel="Set password"
-        busy={setPassword.isPending}
-        error={formError}
-        onCancel={() => setPwFor(null)}
-        onSubmit={async (f) => {
-          try {
-            await setPassword.mutateAsync({ id: pwFor!.id, password: String(f.get('password') ?? '') });
-            toast('ok', `Password of ${pwFor!.name} set.`);
-            setPwFor(null);
-            await refresh();
-          } catch (err) {
-            setFormError(errorView(err).message);
-          }
-        }}
-      >
-        <Field label="New password (at least 12 characters)">
-          <input name="password" type="password" required className={inputClass} autoComplete="new-password" />
-        </Field>
-      </FormDialog>
+      }
+      error={users.error}
+      pending={users.isPending}
+    >
+      {users.data?.length === 0 ? <EmptyState title="No users yet" /> : null}
+      {users.data?.length ? (
+        <div className="overflow-x-auto rounded-md border border-line">
+          <Table>
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>Role</Th>
+                <Th>Password</Th>
+                <Th>Created</Th>
+                <Th className="text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <Tr key={u.id} data-user-row={u.name}>
+                  <Td className="font-medium">
+                    {u.name}
+                    {isMe(u) ? <span className="ml-1.5 text-[12px] font-normal text-muted">(you)</span> : null}
+                  </Td>
+                  <Td>
+                    <Badge tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Badge>
+                  </Td>
+                  <Td className="text-muted">{u.hasPassword ? 'set' : 'none: API tokens only'}</Td>
+                  <Td className="text-muted">
+                    <When ms={u.createdAt} />
+                  </Td>
+                  <Td>
+                    <div className="flex justify-end gap-1">
+                      <Button onClick={() => changeRole(u)}>{u.role === 'admin' ? 'Make viewer' : 'Make admin'}</Button>
+                      <Button onClick={() => setPwFor(u)}>{u.hasPassword ? 'Change password' : 'Set password'}</Button>
+                      <Button onClick={() => endSessions(u)}>Sign out everywhere</Button>
+                      <Button
+                        variant="ghost"
+                        className="text-bad hover:bg-bad/10"
+                        onClick={() =>
+                          setConfirm({
+                            title: `Remove ${u.name}?`,
+                            body: `${u.name} is signed out at once, and their API tokens stop working. The audit log keeps what they did.`,
+                            label: 'Remove user',
+                            run: () => attempt(() => remove.mutateAsync({ id: u.id }), `${u.name} was removed.`),
+                          })
+                        }
+                      >
+                        Remove
+                      </Button>
+                    </div>
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      ) : null}
+      <AddUserDialog open={adding} onClose={() => setAdding(false)} />
+      <PasswordDialog user={pwFor} onClose={() => setPwFor(null)} />
       <ConfirmDialog
-        open={removing !== null}
-        title={`Remove user ${removing?.name}?`}
-        confirmLabel="Remove"
+        open={confirm !== null}
+        title={confirm?.title ?? ''}
+        confirmLabel={confirm?.label ?? ''}
         danger
-        busy={remove.isPending}
-        onCancel={() => setRemoving(null)}
+        busy={busy}
+        onCancel={() => setConfirm(null)}
         onConfirm={async () => {
-          await attempt(() => remove.mutateAsync({ id: removing!.id }), `User ${removing!.name} removed.`);
-          setRemoving(null);
+          if (!confirm) return;
+          setBusy(true);
+          await confirm.run();
+          setBusy(false);
+          setConfirm(null);
         }}
       >
-        <p>Their tokens and sessions end at once.</p>
+        <p>{confirm?.body}</p>
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }

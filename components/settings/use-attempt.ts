@@ -1,0 +1,33 @@
+'use client';
+// Runs a settings change, reports it in a toast (the server's own sentence when it refuses) and refreshes every access list.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useToast } from '@/components/ui/toast';
+import { errorView, useTRPC } from '@/lib/trpc';
+
+export function useRefreshAccess(): () => Promise<void> {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  return useCallback(() => qc.invalidateQueries(trpc.access.pathFilter()), [qc, trpc]);
+}
+
+/** Resolves to true when the change was made. */
+export function useAttempt(): <T>(run: () => Promise<T>, done: string | ((out: T) => string)) => Promise<boolean> {
+  const toast = useToast();
+  const refresh = useRefreshAccess();
+  return useCallback(
+    async <T,>(run: () => Promise<T>, done: string | ((out: T) => string)) => {
+      let ok = false;
+      try {
+        const out = await run();
+        toast('ok', typeof done === 'string' ? done : done(out));
+        ok = true;
+      } catch (err) {
+        toast('bad', errorView(err).message);
+      }
+      await refresh();
+      return ok;
+    },
+    [toast, refresh],
+  );
+}
