@@ -1,129 +1,108 @@
 'use client';
-// Cleanup: choose what to prune, preview exactly what goes and how much it frees, confirm, see the result.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Cleanup: choose what to prune, preview exactly what goes and what it frees, confirm, then see what was removed.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Eye, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
+import { useToast } from '@/components/ui/toast';
 import { errorView, useTRPC } from '@/lib/trpc';
 import { formatBytes } from '@/lib/utils';
+import { type CleanupOptions, CleanupOptionsForm, DEFAULT_OPTIONS } from './cleanup-options';
+import { KIND, PruneItems, countOf } from './prune-items';
+import { PruneResultView } from './prune-result';
+import type { PruneKind, PruneResult } from './types';
 
-type Options = { images: 'none' | 'dangling' | 'unused'; containersOlderThanHours: number | null; volumes: boolean; networks: boolean; buildCache: boolean };
-
-export function CleanupPanel({ engine, canChange }: { engine: string; canChange: boolean }) {
+export function CleanupPanel({ engine, canChange, onPruned }: { engine: string; canChange: boolean; onPruned: (r: PruneResult) => void }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [opts, setOpts] = useState<Options>({ images: 'dangling', containersOlderThanHours: 24, volumes: false, networks: true, buildCache: true });
-  const [asked, setAsked] = useState<Options | null>(null);
-  const [confirm, setConfirm] = useState(false);
-  const preview = useQuery({ ...trpc.system.prunePreview.queryOptions({ engine, options: asked ?? opts }), enabled: asked !== null });
+  const toast = useToast();
+  const [options, setOptions] = useState<CleanupOptions>(DEFAULT_OPTIONS);
+  const [asked, setAsked] = useState<CleanupOptions | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const preview = useQuery({
+    ...trpc.system.prunePreview.queryOptions({ engine, options: asked ?? options }),
+    // One preview per click: the list must not change under the user's eyes before they confirm.
+    enabled: asked !== null,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
   const prune = useMutation(trpc.system.prune.mutationOptions());
-  const set = (p: Partial<Options>) => {
-    setOpts((o) => ({ ...o, ...p }));
-    setAsked(null);
+  const data = asked && !preview.isFetching ? preview.data : undefined;
+  const items = data?.items ?? [];
+  const kinds = (Object.keys(KIND) as PruneKind[]).filter((k) => data?.byKind[k].count);
+  const volumes = data?.byKind.volume.count ?? 0;
+
+  const ask = () => {
     prune.reset();
+    if (asked) void preview.refetch();
+    else setAsked({ ...options });
   };
-  const items = preview.data?.items ?? [];
-  const result = prune.data;
+  const confirm = async () => {
+    if (!data) return;
+    try {
+      const result = await prune.mutateAsync({ engine, items: data.items, cutoff: data.cutoff });
+      onPruned(result);
+      if (result.failed.length) toast('bad', `Could not remove ${result.failed.length} of ${data.items.length} items.`);
+    } catch (err) {
+      toast('bad', errorView(err).message);
+    }
+    setConfirming(false);
+    setAsked(null);
+  };
+
   return (
-    <section aria-labelledby="cleanup-h" className="rounded-md border border-line bg-raised p-3">
-      <h2 id="cleanup-h" className="mb-2 text-[13px] font-semibold">
-        Clean up
-      </h2>
-      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-[13px]">
-        <label className="flex items-center gap-1.5">
-          Images
-          <select aria-label="Images to remove" value={opts.images} onChange={(e) => set({ images: e.target.value as Options['images'] })} className="h-7 rounded-md border border-line bg-bg px-1">
-            <option value="none">keep</option>
-            <option value="dangling">dangling (untagged, unused)</option>
-            <option value="unused">all unused</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={opts.containersOlderThanHours !== null} onChange={(e) => set({ containersOlderThanHours: e.target.checked ? 24 : null })} />
-          Stopped containers older than
-          <input
-            type="number"
-            min={0}
-            aria-label="Hours"
-            disabled={opts.containersOlderThanHours === null}
-            value={opts.containersOlderThanHours ?? 24}
-            onChange={(e) => set({ containersOlderThanHours: Math.max(0, Number(e.target.value) || 0) })}
-            className="h-7 w-16 rounded-md border border-line bg-bg px-1 tabular"
-          />
-          hours
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={opts.volumes} onChange={(e) => set({ volumes: e.target.checked })} /> Unused volumes <span className="text-warn">(their data is deleted)</span>
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={opts.networks} onChange={(e) => set({ networks: e.target.checked })} /> Unused networks
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={opts.buildCache} onChange={(e) => set({ buildCache: e.target.checked })} /> Build cache
-        </label>
-        <Button variant="primary" onClick={() => (prune.reset(), setAsked({ ...opts }))}>
-          Preview
-        </Button>
+    <section aria-labelledby="cleanup-h" className="flex flex-col gap-3 rounded-md border border-line bg-raised p-3">
+      <div className="flex items-baseline gap-2">
+        <h2 id="cleanup-h" className="text-[13px] font-semibold">
+          Clean up
+        </h2>
+        <span className="text-[12px] text-muted">Nothing is deleted until you confirm, and nothing in use is ever deleted.</span>
       </div>
-      {preview.error ? <ErrorBanner className="mt-3" error={preview.error} /> : null}
-      {asked && preview.data ? (
-        <div className="mt-3">
-          <p className="mb-2 text-[13px]">
+      <CleanupOptionsForm
+        value={options}
+        onChange={(o) => {
+          setOptions(o);
+          setAsked(null);
+        }}
+      />
+      <div className="flex items-center gap-2">
+        <Button variant="primary" size="md" onClick={ask} disabled={preview.isFetching}>
+          <Eye aria-hidden />
+          {preview.isFetching ? 'Previewing…' : 'Preview'}
+        </Button>
+        {data && items.length && canChange ? (
+          <Button variant="danger" size="md" onClick={() => setConfirming(true)}>
+            <Trash2 aria-hidden />
+            Delete {items.length} item{items.length === 1 ? '' : 's'}
+          </Button>
+        ) : null}
+        {data && items.length && !canChange ? <span className="text-[12px] text-muted">Only an admin can delete.</span> : null}
+      </div>
+      {preview.error && asked ? <ErrorBanner error={preview.error} /> : null}
+      {data ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-[13px]" data-preview-bytes={data.bytes}>
             {items.length ? (
               <>
-                This removes <strong className="tabular">{items.length}</strong> item{items.length === 1 ? '' : 's'} and frees about <strong className="tabular">{formatBytes(preview.data.bytes)}</strong>.
+                This removes {kinds.map((k) => countOf(data.byKind[k].count, k)).join(', ')} and frees {data.approximate ? 'at least ' : ''}
+                <strong className="tabular">{formatBytes(data.bytes)}</strong>.
               </>
             ) : (
               'Nothing to remove with these choices.'
             )}
           </p>
-          {items.length ? (
-            <ul aria-label="Would be removed" className="max-h-52 overflow-auto rounded-md border border-line text-[12px]">
-              {items.map((i) => (
-                <li key={`${i.kind}/${i.id}`} className="flex items-center gap-2 border-b border-line px-2 py-1 last:border-0">
-                  <Badge>{i.kind === 'buildCache' ? 'build cache' : i.kind}</Badge>
-                  <span className="min-w-0 flex-1 truncate font-mono">{i.name}</span>
-                  <span className="text-muted tabular">{formatBytes(i.size)}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {items.length && canChange && !result ? (
-            <Button variant="danger" size="md" className="mt-2" onClick={() => setConfirm(true)}>
-              Delete {items.length} item{items.length === 1 ? '' : 's'}
-            </Button>
-          ) : null}
+          {items.length ? <PruneItems engine={engine} items={items} label="Would be removed" /> : null}
         </div>
       ) : null}
-      {prune.error ? <ErrorBanner className="mt-3" error={prune.error} /> : null}
-      {result ? (
-        <div role="status" className="mt-3 rounded-md border border-ok/40 bg-ok/8 p-2 text-[13px]">
-          Removed {result.removed.length} item{result.removed.length === 1 ? '' : 's'}; the engine uses <strong className="tabular">{formatBytes(result.freed)}</strong> less.
-          {result.skipped.length ? <ul className="mt-1 list-disc pl-5 text-muted">{result.skipped.map((s) => <li key={s.id}>{s.reason}</li>)}</ul> : null}
-          {result.failed.length ? <ul className="mt-1 list-disc pl-5 text-bad">{result.failed.map((s) => <li key={s.id}>{s.reason}</li>)}</ul> : null}
-        </div>
-      ) : null}
-      <ConfirmDialog
-        open={confirm}
-        title={`Delete ${items.length} item${items.length === 1 ? '' : 's'}?`}
-        confirmLabel="Delete"
-        danger
-        busy={prune.isPending}
-        onCancel={() => setConfirm(false)}
-        onConfirm={async () => {
-          try {
-            await prune.mutateAsync({ engine, items, containersOlderThanHours: asked?.containersOlderThanHours ?? null });
-          } catch (err) {
-            void errorView(err);
-          }
-          setConfirm(false);
-          setAsked(null);
-          await qc.invalidateQueries({ queryKey: trpc.system.df.queryKey() });
-        }}
-      >
-        <p>Each item is checked again just before it is removed; anything that changed since this preview is skipped.</p>
+      {prune.data && !asked ? <PruneResultView engine={engine} result={prune.data} /> : null}
+      <ConfirmDialog open={confirming} title={`Delete ${items.length} item${items.length === 1 ? '' : 's'}?`} confirmLabel="Delete" danger busy={prune.isPending} onCancel={() => setConfirming(false)} onConfirm={confirm}>
+        <p>
+          {kinds.map((k) => countOf(data!.byKind[k].count, k)).join(', ')}: about {formatBytes(data?.bytes ?? 0)}.
+        </p>
+        {volumes ? <p className="text-warn">{countOf(volumes, 'volume')} and the data in {volumes === 1 ? 'it' : 'them'} will be deleted.</p> : null}
+        <p>Each item is checked again just before it is removed: anything started, tagged or used since this preview is skipped.</p>
       </ConfirmDialog>
     </section>
   );

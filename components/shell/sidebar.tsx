@@ -15,7 +15,7 @@ const NAV = [
   { href: 'images', label: 'Images', icon: Layers },
   { href: 'volumes', label: 'Volumes', icon: HardDrive },
   { href: 'networks', label: 'Networks', icon: Network },
-  { href: 'disk', label: 'Disk usage', icon: PieChart },
+  { href: 'disk', label: 'Disk', icon: PieChart },
   { href: 'logs', label: 'Logs', icon: ScrollText },
   { href: 'events', label: 'Events', icon: Activity },
   { href: 'overview', label: 'Engine', icon: Cpu },

@@ -1,151 +1,143 @@
-// Cleanup with a preview: exactly what a prune would remove, then removal item by item, each re-checked first.
+// Cleanup: removes the previewed items one by one, each re-checked just before; whatever changed since the preview is skipped.
 import type Docker from 'dockerode';
-import { toEngineError } from '../errors';
-import { type DiskUsage, diskUsage } from './disk';
+import { EngineError, engineMessage, toEngineError } from '../errors';
+import { diskUsage } from './disk-cache';
+import { PRUNE_ORDER, type PruneItem } from './disk-plan';
 
-export interface PruneOptions {
-  /** "dangling": untagged images only; "unused": every image no remaining container uses; "none": keep images. */
-  images: 'none' | 'dangling' | 'unused';
-  /** Stopped containers created at least this many hours ago; null keeps containers. */
-  containersOlderThanHours: number | null;
-  /** Volumes hold data: only when ticked. */
-  volumes: boolean;
-  networks: boolean;
-  buildCache: boolean;
-}
-
-export type PruneKind = 'container' | 'image' | 'volume' | 'network' | 'buildCache';
-
-export interface PruneItem {
-  kind: PruneKind;
-  id: string;
-  name: string;
-  size: number;
-}
-
-export interface PrunePreview {
-  items: PruneItem[];
-  bytes: number;
+export interface PruneOutcome extends PruneItem {
+  reason: string;
 }
 
 export interface PruneResult {
   removed: PruneItem[];
-  skipped: (PruneItem & { reason: string })[];
-  failed: (PruneItem & { reason: string })[];
-  /** Measured: usage before minus usage after. */
-  freed: number;
+  skipped: PruneOutcome[];
+  failed: PruneOutcome[];
+  /** What the removed items were expected to free (from the preview). */
+  expected: number;
+  /** Measured: the engine's usage before minus after; null when the engine could not be measured afterwards. */
+  freed: number | null;
+  before: Sizes | null;
+  after: Sizes | null;
 }
 
-const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none', 'ingress', 'docker_gwbridge']);
-
-export async function prunePreview(api: Docker, opts: PruneOptions): Promise<PrunePreview> {
-  const df = await diskUsage(api, { fresh: true });
-  return planPrune(df, opts, await api.listNetworks().catch(() => []), Date.now());
+/** Bytes per category and in all, as `docker system df` counts them. */
+export interface Sizes {
+  images: number;
+  containers: number;
+  volumes: number;
+  buildCache: number;
+  size: number;
 }
 
-/** Pure planning from a df snapshot, so what is shown is exactly what will be attempted. */
-export function planPrune(df: DiskUsage, opts: PruneOptions, networks: Docker.NetworkInspectInfo[], now: number): PrunePreview {
-  const items: PruneItem[] = [];
-  const cutoff = opts.containersOlderThanHours === null ? null : now / 1000 - opts.containersOlderThanHours * 3600;
-  const goingContainers = new Set(
-    cutoff === null ? [] : df.containers.filter((c) => ['exited', 'created', 'dead'].includes(c.state) && c.created <= cutoff).map((c) => c.id),
-  );
-  for (const c of df.containers) if (goingContainers.has(c.id)) items.push({ kind: 'container', id: c.id, name: c.name, size: c.sizeRw });
-  const remaining = df.containers.filter((c) => !goingContainers.has(c.id));
-  if (opts.images !== 'none') {
-    const usedImages = new Set(remaining.map((c) => c.imageId));
-    for (const i of df.images) {
-      if (usedImages.has(i.id) || (opts.images === 'dangling' && i.tags.length > 0)) continue;
-      items.push({ kind: 'image', id: i.id, name: i.tags[0] ?? i.id.replace('sha256:', '').slice(0, 12), size: i.uniqueSize });
-    }
-  }
-  if (opts.volumes) {
-    const usedVolumes = new Set(remaining.flatMap((c) => c.volumes));
-    const listed = new Set(df.containers.flatMap((c) => c.volumes));
-    for (const v of df.volumes) {
-      // A volume the engine counts as linked but no container lists is kept: when in doubt, data stays.
-      if (usedVolumes.has(v.name) || (v.links > 0 && !listed.has(v.name))) continue;
-      items.push({ kind: 'volume', id: v.name, name: v.name, size: v.size });
-    }
-  }
-  if (opts.networks) {
-    for (const n of networks) {
-      if (BUILTIN_NETWORKS.has(n.Name) || Object.keys(n.Containers ?? {}).length > 0) continue;
-      items.push({ kind: 'network', id: n.Id, name: n.Name, size: 0 });
-    }
-  }
-  if (opts.buildCache) for (const b of df.buildCache) if (!b.inUse && !b.shared) items.push({ kind: 'buildCache', id: b.id, name: b.description || b.id, size: b.size });
-  return { items, bytes: items.reduce((n, i) => n + i.size, 0) };
-}
-
-/** Why an item must not be removed now, or null when it still may be. */
-async function stillRemovable(api: Docker, item: PruneItem, opts: { cutoff: number | null }): Promise<string | null> {
-  if (item.kind === 'container') {
-    const c = await api.getContainer(item.id).inspect();
-    if (c.State.Running || c.State.Paused || c.State.Restarting) return `container ${item.name} is running now`;
-    if (opts.cutoff !== null && Date.parse(c.Created) / 1000 > opts.cutoff) return `container ${item.name} is newer than the chosen age`;
+async function measure(api: Docker): Promise<Sizes | null> {
+  try {
+    // A snapshot started now: one a page started earlier would miss what was just removed.
+    const t = (await diskUsage(api, { after: Date.now() - 1 })).totals;
+    return { images: t.images.size, containers: t.containers.size, volumes: t.volumes.size, buildCache: t.buildCache.size, size: t.size };
+  } catch {
     return null;
   }
-  if (item.kind === 'image') {
-    const users = await api.listContainers({ all: true, filters: { ancestor: [item.id] } });
-    return users.length ? `image ${item.name} is used by ${users.map((u) => (u.Names[0] ?? u.Id).replace(/^\//, '')).join(', ')} now` : null;
-  }
-  if (item.kind === 'volume') {
-    const users = await api.listContainers({ all: true, filters: { volume: [item.id] } });
-    return users.length ? `volume ${item.name} is used by ${users.map((u) => (u.Names[0] ?? u.Id).replace(/^\//, '')).join(', ')} now` : null;
-  }
-  if (item.kind === 'network') {
-    const n = (await api.getNetwork(item.id).inspect()) as { Containers?: Record<string, unknown> };
-    return Object.keys(n.Containers ?? {}).length ? `network ${item.name} has containers attached now` : null;
-  }
-  return null;
 }
 
-async function removeOne(api: Docker, item: PruneItem): Promise<void> {
+const NOUN: Record<PruneItem['kind'], string> = { container: 'container', image: 'image', volume: 'volume', network: 'network', buildCache: 'build cache entry' };
+const names = (cs: Docker.ContainerInfo[]) => cs.map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')).join(', ');
+
+/** Why an item must not be removed now, or null when it still may be. */
+async function whyKeep(api: Docker, item: PruneItem, cutoff: number | null): Promise<string | null> {
+  switch (item.kind) {
+    case 'container': {
+      const c = await api.getContainer(item.id).inspect();
+      if (c.State.Running || c.State.Paused || c.State.Restarting) return `container ${item.name} is running now`;
+      if (cutoff === null) return `container ${item.name} was not chosen: no container age was given`;
+      if (Math.floor(Date.parse(c.Created) / 1000) > cutoff) return `container ${item.name} is newer than the chosen age`;
+      return null;
+    }
+    case 'image': {
+      const info = await api.getImage(item.id).inspect();
+      const added = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>' && !(item.tags ?? []).includes(t));
+      if (added.length) return `image ${item.name} was tagged ${added.join(', ')} since the preview`;
+      const users = await api.listContainers({ all: true, filters: { ancestor: [item.id] } });
+      return users.length ? `image ${item.name} is used by ${names(users)} now` : null;
+    }
+    case 'volume': {
+      const users = await api.listContainers({ all: true, filters: { volume: [item.id] } });
+      return users.length ? `volume ${item.name} is used by ${names(users)} now` : null;
+    }
+    case 'network': {
+      const n = (await api.getNetwork(item.id).inspect()) as { Containers?: Record<string, unknown> };
+      const users = await api.listContainers({ all: true, filters: { network: [item.id] } });
+      return Object.keys(n.Containers ?? {}).length || users.length ? `network ${item.name} has containers connected now${users.length ? ` (${names(users)})` : ''}` : null;
+    }
+    case 'buildCache':
+      return null; // BuildKit itself never prunes an entry in use; what it keeps is reported after the attempt.
+  }
+}
+
+function dial<T>(api: Docker, opts: { path: string; method: string; options?: Record<string, unknown> }): Promise<T> {
+  const modem = api.modem as unknown as { dial(o: object, cb: (e: unknown, data: unknown) => void): void };
+  return new Promise((resolve, reject) =>
+    modem.dial({ ...opts, options: opts.options ?? {}, statusCodes: { 200: true, 404: 'not found', 409: 'conflict', 500: 'server error' } }, (e, data) => (e ? reject(e) : resolve(data as T))),
+  );
+}
+
+/** Removes one item; returns a reason when the engine kept it without an error (a cache entry still referenced). */
+async function removeOne(api: Docker, item: PruneItem): Promise<string | null> {
   switch (item.kind) {
     case 'container':
-      return api.getContainer(item.id).remove({ v: false });
-    case 'image':
-      await api.getImage(item.id).remove({ force: false, noprune: false });
-      return;
+      await api.getContainer(item.id).remove({ v: false, force: false });
+      return null;
+    case 'image': {
+      // Untag all but one reference first: deleting by id refuses an image several repositories name.
+      const tags = ((await api.getImage(item.id).inspect()).RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+      for (const tag of tags.slice(1)) await api.getImage(tag).remove({ force: false, noprune: true });
+      // noprune: parents the preview did not list stay; the ones it listed come next, children first.
+      await api.getImage(item.id).remove({ force: false, noprune: true });
+      return null;
+    }
     case 'volume':
-      return api.getVolume(item.id).remove();
+      await api.getVolume(item.id).remove();
+      return null;
     case 'network':
-      return api.getNetwork(item.id).remove();
-    case 'buildCache':
-      await new Promise<void>((resolve, reject) =>
-        (api.modem as unknown as { dial(o: object, cb: (e: unknown) => void): void }).dial(
-          { path: '/build/prune?', method: 'POST', options: { filters: JSON.stringify({ id: [item.id] }) }, statusCodes: { 200: true, 500: 'server error' } },
-          (e) => (e ? reject(e) : resolve()),
-        ),
-      );
+      await api.getNetwork(item.id).remove();
+      return null;
+    case 'buildCache': {
+      // The engine's id filter is a pattern: only plain ids, anchored, so it matches this entry and no other.
+      if (!/^[a-zA-Z0-9]+$/.test(item.id)) return `"${item.id}" is not a build cache id`;
+      const res = await dial<{ CachesDeleted?: string[] | null }>(api, { path: '/build/prune?', method: 'POST', options: { all: true, filters: JSON.stringify({ id: [`^${item.id}$`] }) } });
+      return (res?.CachesDeleted ?? []).includes(item.id) ? null : `build cache entry ${item.name} is in use or still referenced now`;
+    }
   }
 }
 
-/** Removes the previewed items in a safe order, re-checking each; nothing in use is removed. */
-export async function prune(api: Docker, items: PruneItem[], opts: { containersOlderThanHours: number | null }): Promise<PruneResult> {
-  const before = (await diskUsage(api, { fresh: true })).totals.size;
-  const cutoff = opts.containersOlderThanHours === null ? null : Date.now() / 1000 - opts.containersOlderThanHours * 3600;
-  const order: PruneKind[] = ['container', 'image', 'volume', 'network', 'buildCache'];
-  const result: PruneResult = { removed: [], skipped: [], failed: [], freed: 0 };
-  for (const kind of order) {
-    for (const item of items.filter((i) => i.kind === kind)) {
-      try {
-        const reason = await stillRemovable(api, item, { cutoff });
-        if (reason) {
-          result.skipped.push({ ...item, reason: `Skipped: ${reason}.` });
-          continue;
+// One cleanup at a time per engine: two would race each other's re-checks.
+const running = new WeakSet<Docker>();
+
+/** Removes the previewed items in a safe order (containers first, children before parents), re-checking each. */
+export async function prune(api: Docker, items: PruneItem[], opts: { cutoff: number | null }): Promise<PruneResult> {
+  if (running.has(api)) throw new EngineError('CONFLICT', 'A cleanup is already running on this engine: wait for it to finish, then preview again.');
+  running.add(api);
+  try {
+    const before = await measure(api);
+    const result: PruneResult = { removed: [], skipped: [], failed: [], expected: 0, freed: null, before, after: null };
+    for (const kind of PRUNE_ORDER) {
+      for (const item of items.filter((i) => i.kind === kind)) {
+        try {
+          const reason = (await whyKeep(api, item, opts.cutoff)) ?? (await removeOne(api, item));
+          if (reason) result.skipped.push({ ...item, reason: `Skipped: ${reason}.` });
+          else result.removed.push(item);
+        } catch (err) {
+          const status = (err as { statusCode?: number }).statusCode;
+          if (status === 404) result.skipped.push({ ...item, reason: `Skipped: ${NOUN[item.kind]} ${item.name} is already gone.` });
+          else if (status === 409) result.skipped.push({ ...item, reason: `Skipped: the engine kept ${NOUN[item.kind]} ${item.name}: ${engineMessage(err)}.` });
+          else result.failed.push({ ...item, reason: toEngineError(err, `${NOUN[item.kind]} ${item.name}`, 'remove').message });
         }
-        await removeOne(api, item);
-        result.removed.push(item);
-      } catch (err) {
-        const status = (err as { statusCode?: number }).statusCode;
-        if (status === 404) result.skipped.push({ ...item, reason: `Skipped: ${item.name} is already gone.` });
-        else result.failed.push({ ...item, reason: toEngineError(err, `${item.kind === 'buildCache' ? 'build cache entry' : item.kind} ${item.name}`, 'remove').message });
       }
     }
+    result.expected = result.removed.reduce((n, i) => n + i.size, 0);
+    result.after = await measure(api);
+    if (result.before && result.after) result.freed = Math.max(0, result.before.size - result.after.size);
+    return result;
+  } finally {
+    running.delete(api);
   }
-  const after = (await diskUsage(api, { fresh: true })).totals.size;
-  result.freed = Math.max(0, before - after);
-  return result;
 }

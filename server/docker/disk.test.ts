@@ -1,101 +1,92 @@
+// Integration: system.df against the engine's own GET /system/df, and preview → prune on the private engine.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runContainer, testCaller, testDocker, uniqueName } from '@/test/harness';
 
 const docker = testDocker();
-const containers: string[] = [];
-const images: string[] = [];
-const volumes: string[] = [];
-
+const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
-  await Promise.all(containers.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
-  await Promise.all(images.map((id) => docker.getImage(id).remove({ force: true }).catch(() => {})));
-  await Promise.all(volumes.map((v) => docker.getVolume(v).remove().catch(() => {})));
+  for (const f of cleanup.reverse()) await f().catch(() => {});
 });
 
-async function rawDf(): Promise<{ LayersSize: number; Images: { Id: string; Size: number; SharedSize: number; Containers: number }[]; Containers: { Id: string; SizeRw: number }[]; Volumes: { Name: string; UsageData: { Size: number; RefCount: number } }[] }> {
-  return (await docker.df()) as never;
+interface RawDf {
+  LayersSize: number;
+  Images: { Id: string; Size: number; SharedSize: number; Containers: number }[];
+  Containers: { Id: string; SizeRw?: number; State: string }[];
+  Volumes: { Name: string; UsageData: { Size: number; RefCount: number } }[];
+}
+const rawDf = async () => (await docker.df()) as RawDf;
+
+/** A container from `image` that writes `kb` kB at `path`, then exits. */
+async function writer(image: string, path: string, kb: number, binds?: string[]) {
+  const c = await docker.createContainer({ name: uniqueName('df-w'), Image: image, Cmd: ['sh', '-c', `dd if=/dev/urandom of=${path} bs=1024 count=${kb} 2>/dev/null`], HostConfig: { Binds: binds } });
+  cleanup.push(() => c.remove({ force: true }));
+  await c.start();
+  await c.wait();
+  return c;
+}
+
+async function commit(c: Awaited<ReturnType<typeof writer>>, repo: string): Promise<string> {
+  const { Id } = (await c.commit({ repo, tag: 'v1' })) as { Id: string };
+  cleanup.push(() => docker.getImage(Id).remove({ force: true }));
+  return Id;
 }
 
 describe('system.df', () => {
-  it('matches the engine’s own figures, with shared layers counted once', async () => {
-    // A child image sharing the base layer, a container with writable-layer data, a volume with data.
-    const base = await runContainer(docker, { name: uniqueName('df-base'), cmd: ['sh', '-c', 'dd if=/dev/zero of=/tmp/blob bs=1024 count=300 2>/dev/null'] });
-    containers.push(base.id);
-    await base.wait();
-    const child = (await base.commit({ repo: `berth-test/df-child-${Date.now()}`, tag: 'v1' })) as { Id: string };
-    images.push(child.Id);
+  it('reports what the engine’s own df reports, shared layers counted once', async () => {
+    // child shares the base layer; grand-a and grand-b are two commits of one container: every layer shared.
+    const a = await writer('berth-test/busybox:latest', '/a', 300);
+    const child = await commit(a, uniqueName('berth-test/df-child'));
+    const b = await writer(child, '/b', 120);
+    const grandA = await commit(b, uniqueName('berth-test/df-grand-a'));
+    const grandB = await commit(b, uniqueName('berth-test/df-grand-b'));
     const vol = uniqueName('df-vol');
-    volumes.push(vol);
-    const writer = await runContainer(docker, { name: uniqueName('df-writer'), binds: [`${vol}:/data`], cmd: ['sh', '-c', 'dd if=/dev/zero of=/data/blob bs=1024 count=200 2>/dev/null'] });
-    containers.push(writer.id);
-    await writer.wait();
+    cleanup.push(() => docker.getVolume(vol).remove());
+    await writer('berth-test/busybox:latest', '/data/blob', 200, [`${vol}:/data`]);
 
     const df = await (await testCaller()).system.df({ engine: 'default', fresh: true });
     const raw = await rawDf();
     expect(df.totals.images.size).toBe(raw.LayersSize);
-    const mine = df.images.find((i) => i.id === child.Id)!;
-    const rawMine = raw.Images.find((i) => i.Id === child.Id)!;
-    expect(mine.size).toBe(rawMine.Size);
-    expect(mine.sharedSize).toBe(rawMine.SharedSize);
-    expect(mine.sharedSize).toBeGreaterThan(0);
-    expect(mine.uniqueSize).toBe(rawMine.Size - rawMine.SharedSize);
-    expect(mine.uniqueSize).toBeGreaterThanOrEqual(300 * 1024);
-    // Shared layers once: the total is less than the sum of image sizes.
+    for (const id of [child, grandA, grandB]) {
+      const mine = df.images.find((i) => i.id === id)!;
+      const theirs = raw.Images.find((i) => i.Id === id)!;
+      expect(mine).toMatchObject({ size: theirs.Size, sharedSize: theirs.SharedSize, uniqueSize: theirs.Size - theirs.SharedSize, containers: theirs.Containers });
+    }
+    expect(df.images.find((i) => i.id === child)!.sharedSize).toBeGreaterThanOrEqual(300 * 1024);
+    expect(df.images.find((i) => i.id === grandA)!.uniqueSize).toBe(0);
     expect(df.totals.images.size).toBeLessThan(df.images.reduce((n, i) => n + i.size, 0));
-    expect(df.containers.find((c) => c.id === base.id)!.sizeRw).toBe(raw.Containers.find((c) => c.Id === base.id)!.SizeRw);
-    expect(df.volumes.find((v) => v.name === vol)).toMatchObject({ size: raw.Volumes.find((v) => v.Name === vol)!.UsageData.Size, links: 1 });
-    expect(df.volumes.find((v) => v.name === vol)!.size).toBeGreaterThanOrEqual(200 * 1024);
-    expect(df.totals.containers.reclaimable).toBeGreaterThanOrEqual(300 * 1024);
+    // The CLI's reclaimable: all layers minus what images with containers hold uniquely.
+    const used = raw.Images.filter((i) => i.Containers > 0).reduce((n, i) => n + i.Size - i.SharedSize, 0);
+    expect(df.totals.images.reclaimable).toBe(raw.LayersSize - used);
+    expect(df.containers.find((c) => c.id === a.id)!.sizeRw).toBe(raw.Containers.find((c) => c.Id === a.id)!.SizeRw);
+    expect(df.containers.find((c) => c.id === a.id)!.sizeRw).toBeGreaterThanOrEqual(300 * 1024);
+    expect(df.totals.containers.size).toBe(raw.Containers.reduce((n, c) => n + (c.SizeRw ?? 0), 0));
+    const v = raw.Volumes.find((x) => x.Name === vol)!.UsageData;
+    expect(df.volumes.find((x) => x.name === vol)).toMatchObject({ size: v.Size, links: v.RefCount });
+    expect(v.Size).toBeGreaterThanOrEqual(200 * 1024);
   });
 
-  it('previews exactly what the prune then removes, and never a volume in use', async () => {
-    const stopped = await runContainer(docker, { name: uniqueName('prune-stopped'), cmd: ['true'] });
-    containers.push(stopped.id);
-    await stopped.wait();
-    const running = await runContainer(docker, { name: uniqueName('prune-running') });
-    containers.push(running.id);
-    const inUse = uniqueName('prune-inuse');
-    const unused = uniqueName('prune-unused');
-    volumes.push(inUse, unused);
-    await docker.createVolume({ Name: unused });
-    const holder = await runContainer(docker, { name: uniqueName('prune-holder'), binds: [`${inUse}:/data`] });
-    containers.push(holder.id);
-
+  it('shares one engine call between concurrent callers, and computes anew when asked for something newer', async () => {
     const caller = await testCaller();
-    const options = { images: 'none' as const, containersOlderThanHours: 0, volumes: true, networks: false, buildCache: false };
-    const preview = await caller.system.prunePreview({ engine: 'default', options });
-    const names = preview.items.map((i) => i.name);
-    expect(preview.items.map((i) => i.id)).toContain(stopped.id);
-    expect(names).toContain(unused);
-    expect(names).not.toContain(inUse);
-    expect(preview.items.some((i) => i.id === running.id)).toBe(false);
-
-    const result = await caller.system.prune({ engine: 'default', items: preview.items, containersOlderThanHours: 0 });
-    expect(result.removed.map((i) => i.id).sort()).toEqual(preview.items.map((i) => i.id).filter((id) => !result.skipped.some((s) => s.id === id)).sort());
-    expect(result.failed).toEqual([]);
-    await expect(docker.getVolume(inUse).inspect()).resolves.toMatchObject({ Name: inUse });
-    await expect(docker.getVolume(unused).inspect()).rejects.toMatchObject({ statusCode: 404 });
-    expect((await running.inspect()).State.Running).toBe(true);
-  });
-
-  it('skips, with a sentence, an item that changed since the preview', async () => {
-    const c = await runContainer(docker, { name: uniqueName('prune-changed'), cmd: ['sleep', '3600'] });
-    containers.push(c.id);
-    await c.stop({ t: 0 });
-    const caller = await testCaller();
-    const preview = await caller.system.prunePreview({ engine: 'default', options: { images: 'none', containersOlderThanHours: 0, volumes: false, networks: false, buildCache: false } });
-    const item = preview.items.find((i) => i.id === c.id)!;
-    expect(item).toBeTruthy();
-    await c.start();
-    const result = await caller.system.prune({ engine: 'default', items: [item], containersOlderThanHours: 0 });
-    expect(result.removed).toEqual([]);
-    expect(result.skipped[0]!.reason).toMatch(/is running now/);
-    expect((await c.inspect()).State.Running).toBe(true);
+    const [x, y] = await Promise.all([caller.system.df({ engine: 'default', fresh: true }), caller.system.df({ engine: 'default', fresh: true })]);
+    expect(x.startedAt).toBe(y.startedAt);
+    const cached = await caller.system.df({ engine: 'default' });
+    expect(cached.startedAt).toBe(x.startedAt);
+    const newer = await caller.system.df({ engine: 'default', after: x.startedAt });
+    expect(newer.startedAt).toBeGreaterThan(x.startedAt);
+    const view = await caller.system.dfView({ engine: 'default', after: newer.startedAt, waitMs: 10_000 });
+    expect(view.computing).toBeNull();
+    expect(view.usage!.startedAt).toBeGreaterThan(newer.startedAt);
   });
 
   it('refuses an unknown engine and bad input with sentences', async () => {
     const caller = await testCaller();
-    await expect(caller.system.df({ engine: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(caller.system.prune({ engine: 'default', items: [], containersOlderThanHours: null })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('choose something to remove') });
+    await expect(caller.system.df({ engine: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('There is no engine called "nope"') });
+    await expect(caller.system.prunePreview({ engine: 'nope', options: { images: 'none', containersOlderThanHours: null, volumes: false, networks: false, buildCache: false } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.system.prune({ engine: 'default', items: [], cutoff: null })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('choose something to remove') });
+    await expect(caller.system.prune({ engine: 'default', items: [{ kind: 'volume', id: '../etc', name: 'x', size: 0, detail: '' }], cutoff: null })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('must be an id or a name') });
+    const viewer = await testCaller({ name: 'v', role: 'viewer' });
+    await expect(viewer.system.prune({ engine: 'default', items: [{ kind: 'volume', id: 'x', name: 'x', size: 0, detail: '' }], cutoff: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const gone = await caller.system.prune({ engine: 'default', items: [{ kind: 'volume', id: uniqueName('never-there'), name: 'ghost', size: 0, detail: '' }], cutoff: null });
+    expect(gone.skipped[0]!.reason).toBe('Skipped: volume ghost is already gone.');
   });
 });

@@ -1,7 +1,4 @@
-// Disk usage as `docker system df -v` reports it, with totals and reclaimable space computed the way Docker does.
-import type Docker from 'dockerode';
-import { toEngineError } from '../errors';
-import { getJson } from './raw';
+// Disk usage as `docker system df -v` reports it, with totals and reclaimable space computed the way the docker CLI does.
 
 export interface CategoryTotal {
   count: number;
@@ -13,11 +10,15 @@ export interface CategoryTotal {
 export interface DiskImage {
   id: string;
   tags: string[];
+  /** Size of every layer of the image, shared ones included. */
   size: number;
+  /** Size of the layers other images hold too; -1 when the engine did not compute it. */
   sharedSize: number;
+  /** Size of the layers only this image holds: what removing it alone frees. */
   uniqueSize: number;
   containers: number;
   created: number;
+  parentId: string;
 }
 
 export interface DiskContainer {
@@ -25,16 +26,21 @@ export interface DiskContainer {
   name: string;
   image: string;
   imageId: string;
+  command: string;
   state: string;
+  status: string;
+  /** The writable layer: what the container wrote on top of its image. */
   sizeRw: number;
   sizeRootFs: number;
   created: number;
   volumes: string[];
+  networks: string[];
 }
 
 export interface DiskVolume {
   name: string;
   driver: string;
+  /** -1 when the driver does not report sizes. */
   size: number;
   links: number;
   created?: string;
@@ -42,12 +48,24 @@ export interface DiskVolume {
 
 export interface DiskBuildCache {
   id: string;
+  parent: string;
   type: string;
   description: string;
   size: number;
   shared: boolean;
   inUse: boolean;
+  created?: string;
   lastUsed?: string;
+  usageCount: number;
+}
+
+export interface DiskTotals {
+  images: CategoryTotal;
+  containers: CategoryTotal;
+  volumes: CategoryTotal;
+  buildCache: CategoryTotal;
+  size: number;
+  reclaimable: number;
 }
 
 export interface DiskUsage {
@@ -55,90 +73,122 @@ export interface DiskUsage {
   containers: DiskContainer[];
   volumes: DiskVolume[];
   buildCache: DiskBuildCache[];
-  totals: { images: CategoryTotal; containers: CategoryTotal; volumes: CategoryTotal; buildCache: CategoryTotal; size: number; reclaimable: number };
+  totals: DiskTotals;
+  /** When the engine was asked (ms since the epoch, Berth's clock): tells snapshots apart. */
+  startedAt: number;
   computedAt: number;
   durationMs: number;
 }
 
-interface RawDf {
+export interface RawDf {
   LayersSize?: number;
-  Images?: { Id: string; RepoTags: string[] | null; Size: number; SharedSize: number; VirtualSize?: number; Containers: number; Created: number }[] | null;
-  Containers?: { Id: string; Names: string[]; Image: string; ImageID?: string; State: string; SizeRw?: number; SizeRootFs?: number; Created: number; Mounts?: { Type: string; Name?: string }[] }[] | null;
+  Images?: { Id: string; ParentId?: string; RepoTags?: string[] | null; Size: number; SharedSize: number; VirtualSize?: number; Containers: number; Created: number }[] | null;
+  Containers?: {
+    Id: string;
+    Names?: string[] | null;
+    Image: string;
+    ImageID?: string;
+    Command?: string;
+    State: string;
+    Status?: string;
+    SizeRw?: number;
+    SizeRootFs?: number;
+    Created: number;
+    Mounts?: { Type: string; Name?: string }[] | null;
+    NetworkSettings?: { Networks?: Record<string, unknown> | null } | null;
+  }[] | null;
   Volumes?: { Name: string; Driver: string; CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null }[] | null;
-  BuildCache?: { ID: string; Type: string; Description: string; Size: number; Shared: boolean; InUse: boolean; LastUsedAt?: string }[] | null;
+  BuildCache?: { ID: string; Parent?: string; Type: string; Description: string; Size: number; Shared: boolean; InUse: boolean; CreatedAt?: string; LastUsedAt?: string; UsageCount?: number }[] | null;
 }
 
-/** Maps GET /system/df and computes totals as the docker CLI's `system df` does. */
-export function toDiskUsage(raw: RawDf, durationMs = 0): DiskUsage {
-  const images: DiskImage[] = (raw.Images ?? []).map((i) => ({
+const sum = <T>(xs: T[], f: (x: T) => number): number => xs.reduce((n, x) => n + f(x), 0);
+
+/** Running, paused and restarting containers are active, as in the CLI. */
+export function isActiveContainer(state: string): boolean {
+  return /running|paused|restarting/.test(state);
+}
+
+export function toDiskImage(i: NonNullable<RawDf['Images']>[number]): DiskImage {
+  const size = i.Size ?? i.VirtualSize ?? 0;
+  return {
     id: i.Id,
     tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
-    size: i.Size,
-    sharedSize: i.SharedSize,
-    uniqueSize: i.SharedSize >= 0 ? i.Size - i.SharedSize : i.Size,
-    containers: i.Containers,
+    size,
+    sharedSize: i.SharedSize ?? -1,
+    uniqueSize: i.SharedSize >= 0 ? size - i.SharedSize : size,
+    containers: Math.max(0, i.Containers ?? 0),
     created: i.Created,
-  }));
-  const containers: DiskContainer[] = (raw.Containers ?? []).map((c) => ({
+    parentId: i.ParentId ?? '',
+  };
+}
+
+function toDiskContainer(c: NonNullable<RawDf['Containers']>[number]): DiskContainer {
+  return {
     id: c.Id,
-    name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
     image: c.Image,
     imageId: c.ImageID ?? '',
+    command: c.Command ?? '',
     state: c.State,
+    status: c.Status ?? c.State,
     sizeRw: c.SizeRw ?? 0,
     sizeRootFs: c.SizeRootFs ?? 0,
     created: c.Created,
     volumes: (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!),
-  }));
+    networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+  };
+}
+
+/** Totals per category, as `docker system df` computes them. */
+export function diskTotals(layersSize: number, images: DiskImage[], containers: DiskContainer[], volumes: DiskVolume[], buildCache: DiskBuildCache[]): DiskTotals {
+  // Images: every layer once (the engine's LayersSize); what active images hold uniquely is not reclaimable.
+  const activeImages = images.filter((i) => i.containers > 0);
+  const imagesUsed = sum(activeImages.filter((i) => i.sharedSize >= 0), (i) => i.uniqueSize);
+  const activeContainers = containers.filter((c) => isActiveContainer(c.state));
+  const sized = volumes.filter((v) => v.size >= 0);
+  const privateCache = buildCache.filter((b) => !b.shared);
+  const cacheSize = sum(privateCache, (b) => b.size);
+  const totals = {
+    images: { count: images.length, active: activeImages.length, size: layersSize, reclaimable: Math.max(0, layersSize - imagesUsed) },
+    containers: { count: containers.length, active: activeContainers.length, size: sum(containers, (c) => c.sizeRw), reclaimable: sum(containers.filter((c) => !isActiveContainer(c.state)), (c) => c.sizeRw) },
+    volumes: { count: volumes.length, active: volumes.filter((v) => v.links > 0).length, size: sum(sized, (v) => v.size), reclaimable: sum(sized.filter((v) => v.links === 0), (v) => v.size) },
+    buildCache: { count: buildCache.length, active: buildCache.filter((b) => b.inUse).length, size: cacheSize, reclaimable: cacheSize - sum(privateCache.filter((b) => b.inUse), (b) => b.size) },
+  };
+  const cats = [totals.images, totals.containers, totals.volumes, totals.buildCache];
+  return { ...totals, size: sum(cats, (c) => c.size), reclaimable: sum(cats, (c) => c.reclaimable) };
+}
+
+/** Maps GET /system/df into Berth's view model. */
+export function toDiskUsage(raw: RawDf, timing: { startedAt: number; durationMs: number } = { startedAt: Date.now(), durationMs: 0 }): DiskUsage {
+  const images = (raw.Images ?? []).map(toDiskImage);
+  const containers = (raw.Containers ?? []).map(toDiskContainer);
   const volumes: DiskVolume[] = (raw.Volumes ?? []).map((v) => ({
     name: v.Name,
     driver: v.Driver,
-    size: v.UsageData && v.UsageData.Size >= 0 ? v.UsageData.Size : 0,
-    links: v.UsageData?.RefCount ?? 0,
+    size: v.UsageData && v.UsageData.Size >= 0 ? v.UsageData.Size : -1,
+    links: Math.max(0, v.UsageData?.RefCount ?? 0),
     created: v.CreatedAt,
   }));
-  const buildCache: DiskBuildCache[] = (raw.BuildCache ?? []).map((b) => ({ id: b.ID, type: b.Type, description: b.Description, size: b.Size, shared: b.Shared, inUse: b.InUse, lastUsed: b.LastUsedAt }));
-
-  // Images: all layers counted once; what is reclaimable is what no container's image holds uniquely.
-  const imageSize = raw.LayersSize ?? 0;
-  const imageUsed = images.filter((i) => i.containers > 0).reduce((n, i) => n + i.uniqueSize, 0);
-  const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
-  const totals = {
-    images: { count: images.length, active: images.filter((i) => i.containers > 0).length, size: imageSize, reclaimable: Math.max(0, imageSize - imageUsed) },
-    containers: { count: containers.length, active: containers.filter((c) => c.state === 'running').length, size: sum(containers, (c) => c.sizeRw), reclaimable: sum(containers.filter((c) => c.state !== 'running'), (c) => c.sizeRw) },
-    volumes: { count: volumes.length, active: volumes.filter((v) => v.links > 0).length, size: sum(volumes, (v) => v.size), reclaimable: sum(volumes.filter((v) => v.links === 0), (v) => v.size) },
-    buildCache: { count: buildCache.length, active: buildCache.filter((b) => b.inUse).length, size: sum(buildCache.filter((b) => !b.shared), (b) => b.size), reclaimable: sum(buildCache.filter((b) => !b.shared && !b.inUse), (b) => b.size) },
-  };
+  const buildCache: DiskBuildCache[] = (raw.BuildCache ?? []).map((b) => ({
+    id: b.ID,
+    parent: b.Parent ?? '',
+    type: b.Type,
+    description: b.Description,
+    size: b.Size,
+    shared: b.Shared,
+    inUse: b.InUse,
+    created: b.CreatedAt,
+    lastUsed: b.LastUsedAt,
+    usageCount: b.UsageCount ?? 0,
+  }));
   return {
     images,
     containers,
     volumes,
     buildCache,
-    totals: { ...totals, size: totals.images.size + totals.containers.size + totals.volumes.size + totals.buildCache.size, reclaimable: totals.images.reclaimable + totals.containers.reclaimable + totals.volumes.reclaimable + totals.buildCache.reclaimable },
-    computedAt: Date.now(),
-    durationMs,
+    totals: diskTotals(raw.LayersSize ?? 0, images, containers, volumes, buildCache),
+    startedAt: timing.startedAt,
+    computedAt: timing.startedAt + timing.durationMs,
+    durationMs: timing.durationMs,
   };
-}
-
-const CACHE_MS = 3_000;
-const cache = new WeakMap<Docker, { at: number; value?: DiskUsage; pending?: Promise<DiskUsage> }>();
-
-/** Disk usage of an engine; concurrent callers share one computation and results are reused for a few seconds. */
-export async function diskUsage(api: Docker, opts: { fresh?: boolean } = {}): Promise<DiskUsage> {
-  const entry = cache.get(api);
-  if (entry?.pending) return entry.pending;
-  if (!opts.fresh && entry?.value && Date.now() - entry.at < CACHE_MS) return entry.value;
-  const started = performance.now();
-  const pending = getJson<RawDf>(api, '/system/df')
-    .then((raw) => {
-      const value = toDiskUsage(raw, performance.now() - started);
-      cache.set(api, { at: Date.now(), value });
-      return value;
-    })
-    .catch((err) => {
-      cache.delete(api);
-      throw toEngineError(err, 'the disk usage', 'compute');
-    });
-  cache.set(api, { at: entry?.at ?? 0, value: entry?.value, pending });
-  return pending;
 }

@@ -1,33 +1,49 @@
 // system.df, system.prunePreview and system.prune: where the space goes, and getting it back safely.
 import { z } from 'zod';
-import { diskUsage } from '../docker/disk';
-import { prune, prunePreview } from '../docker/disk-prune';
+import { diskUsage, diskUsageView } from '../docker/disk-cache';
+import { prunePreview } from '../docker/disk-plan';
+import { prune } from '../docker/disk-prune';
 import { adminProcedure, viewerProcedure } from '../trpc';
 import { engineName } from './schemas';
 
-const options = z.object({
-  images: z.enum(['none', 'dangling', 'unused']),
-  containersOlderThanHours: z.number().int().min(0, 'must be 0 or more hours').max(24 * 3650, 'must be at most ten years').nullable(),
-  volumes: z.boolean(),
-  networks: z.boolean(),
-  buildCache: z.boolean(),
+const pruneOptions = z.object({
+  images: z.enum(['none', 'dangling', 'unused'], 'must be "none", "dangling" or "unused"'),
+  containersOlderThanHours: z.number('must be a number of hours').int('must be whole hours').min(0, 'must be 0 or more hours').max(24 * 3650, 'must be at most ten years').nullable(),
+  volumes: z.boolean('must be true or false'),
+  networks: z.boolean('must be true or false'),
+  buildCache: z.boolean('must be true or false'),
 });
 
-const item = z.object({
-  kind: z.enum(['container', 'image', 'volume', 'network', 'buildCache']),
-  id: z.string().min(1).max(200).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/, 'must be an id or name'),
-  name: z.string().max(300),
-  size: z.number().min(0),
+const pruneItem = z.object({
+  kind: z.enum(['container', 'image', 'volume', 'network', 'buildCache'], 'must be container, image, volume, network or buildCache'),
+  id: z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters').regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/, 'must be an id or a name (letters, digits, "_", ".", ":", "-")'),
+  name: z.string().max(600, 'must be at most 600 characters'),
+  size: z.number().min(0, 'must be 0 or more bytes'),
+  detail: z.string().max(2000, 'must be at most 2000 characters'),
+  tags: z.array(z.string().max(600)).max(500).optional(),
 });
+
+const snapshotTime = z.number('must be a time in milliseconds').int().min(0).optional();
 
 export const dfProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, fresh: z.boolean().optional() }))
-  .query(({ ctx, input }) => diskUsage(ctx.registry.api(input.engine), { fresh: input.fresh }));
+  .input(z.object({ engine: engineName, fresh: z.boolean().optional(), after: snapshotTime }))
+  .query(({ ctx, input }) => diskUsage(ctx.registry.api(input.engine), input));
+
+/** For pages: answers within waitMs, with the previous snapshot and progress while a slow engine computes. */
+export const dfViewProcedure = viewerProcedure
+  .input(z.object({ engine: engineName, after: snapshotTime, waitMs: z.number().int().min(0).max(30_000, 'must be at most 30000 ms').default(400) }))
+  .query(({ ctx, input }) => diskUsageView(ctx.registry.api(input.engine), input));
 
 export const prunePreviewProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, options }))
+  .input(z.object({ engine: engineName, options: pruneOptions }))
   .query(({ ctx, input }) => prunePreview(ctx.registry.api(input.engine), input.options));
 
 export const pruneProcedure = adminProcedure
-  .input(z.object({ engine: engineName, items: z.array(item).min(1, 'choose something to remove').max(5000), containersOlderThanHours: options.shape.containersOlderThanHours }))
-  .mutation(({ ctx, input }) => prune(ctx.registry.api(input.engine), input.items, { containersOlderThanHours: input.containersOlderThanHours }));
+  .input(
+    z.object({
+      engine: engineName,
+      items: z.array(pruneItem).min(1, 'choose something to remove: preview first').max(10_000, 'must be at most 10000 items'),
+      cutoff: z.number('must be Unix seconds or null').int().min(0).nullable(),
+    }),
+  )
+  .mutation(({ ctx, input }) => prune(ctx.registry.api(input.engine), input.items, { cutoff: input.cutoff }));

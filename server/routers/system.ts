@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { streamEvents } from '../streams/events';
 import { router, viewerProcedure } from '../trpc';
 import { engineName } from './schemas';
-import { dfProcedure, pruneProcedure, prunePreviewProcedure } from './system-disk';
+import { dfProcedure, dfViewProcedure, pruneProcedure, prunePreviewProcedure } from './system-disk';
 
 export const systemRouter = router({
   df: dfProcedure,
+  dfView: dfViewProcedure,
   prunePreview: prunePreviewProcedure,
   prune: pruneProcedure,
   events: viewerProcedure
