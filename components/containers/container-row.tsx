@@ -30,7 +30,7 @@ function Ports({ ports }: { ports: Row['ports'] }) {
             key={`${p.ip}:${p.publicPort}/${p.type}`}
             href={`http://${p.ip && p.ip !== '0.0.0.0' && !p.ip.includes(':') ? p.ip : '127.0.0.1'}:${p.publicPort}`}
             target="_blank"
-            rel="noreferrer noopener"
+            rel="noreferrer"
             className="font-mono text-[12px] text-accent hover:underline"
             title={`${p.ip ?? '0.0.0.0'}:${p.publicPort} → ${p.privatePort}/${p.type}`}
           >
@@ -47,35 +47,26 @@ function Ports({ ports }: { ports: Row['ports'] }) {
   );
 }
 
-export const ContainerRow = memo(function ContainerRow({
-  row,
-  engine,
-  selected,
-  canChange,
-  busy,
-  onSelect,
-  onAction,
-  indent,
-}: {
+interface CellProps {
   row: Row;
   engine: string;
-  selected: boolean;
   canChange: boolean;
   busy: boolean;
-  onSelect: (id: string, on: boolean) => void;
   onAction: (row: Row, action: ContainerAction) => void;
   indent: boolean;
-}) {
+}
+
+/** Everything but the checkbox: selecting a row (or all 1,000) must not re-render these. */
+const RowCells = memo(function RowCells({ row, engine, canChange, busy, onAction, indent }: CellProps) {
   return (
-    <Tr aria-selected={selected} data-container-row={row.name}>
-      {canChange ? (
-        <Td className="w-8 pr-0">
-          <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected} onChange={(e) => onSelect(row.id, e.target.checked)} />
-        </Td>
-      ) : null}
+    <>
       <Td className="max-w-72">
         <div className={indent ? 'pl-4' : undefined}>
-          <Link href={`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(row.name)}`} className="block truncate font-medium hover:text-accent hover:underline">
+          <Link
+            href={`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(row.name)}`}
+            prefetch={false}
+            className="block truncate font-medium hover:text-accent hover:underline"
+          >
             {row.name}
           </Link>
           <span className="block truncate font-mono text-[11px] text-muted">{row.id.slice(0, 12)}</span>
@@ -99,6 +90,30 @@ export const ContainerRow = memo(function ContainerRow({
           <ActionButtons name={row.name} state={row.state} disabled={busy} onAction={(a) => onAction(row, a)} />
         </Td>
       ) : null}
+    </>
+  );
+});
+
+export const ContainerRow = memo(function ContainerRow({
+  selected,
+  onSelect,
+  ...cells
+}: CellProps & { selected: boolean; onSelect: (id: string, on: boolean) => void }) {
+  const { row, canChange } = cells;
+  return (
+    <Tr aria-selected={selected} data-container-row={row.name}>
+      {canChange ? (
+        <Td className="w-8 pr-0">
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.name}`}
+            checked={selected}
+            onChange={(e) => onSelect(row.id, e.target.checked)}
+            className="size-3.5 align-middle accent-accent"
+          />
+        </Td>
+      ) : null}
+      <RowCells {...cells} />
     </Tr>
   );
 });

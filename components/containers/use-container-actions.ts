@@ -1,10 +1,15 @@
 'use client';
 // Container actions for one container or many, with toasts that carry the server's sentences.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
+import { errorView, useTRPC, useTRPCClient } from '@/lib/trpc';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove';
+export interface RemoveOptions {
+  force?: boolean;
+  volumes?: boolean;
+}
 
 export const ACTION_LABEL: Record<ContainerAction, string> = {
   start: 'Start',
@@ -16,7 +21,7 @@ export const ACTION_LABEL: Record<ContainerAction, string> = {
   remove: 'Remove',
 };
 
-const PAST: Record<ContainerAction, string> = {
+export const ACTION_PAST: Record<ContainerAction, string> = {
   start: 'started',
   stop: 'stopped',
   restart: 'restarted',
@@ -25,6 +30,9 @@ const PAST: Record<ContainerAction, string> = {
   kill: 'killed',
   remove: 'removed',
 };
+
+/** Failure sentences listed in one toast before the rest are only counted. */
+const MAX_LISTED = 5;
 
 /** Which actions make sense for a container in this state. */
 export function actionsFor(state: string): ContainerAction[] {
@@ -40,31 +48,90 @@ export function actionsFor(state: string): ContainerAction[] {
   }
 }
 
-export function useContainerActions(engine: string) {
+type Run = (action: ContainerAction, ids: string[], names: Record<string, string>, opts?: RemoveOptions) => Promise<boolean>;
+
+/**
+ * `run` is stable across renders (rows are memoised on it); `pendingIds` holds the containers
+ * with an action in flight, so only their buttons are disabled.
+ */
+export function useContainerActions(engine: string): { run: Run; pendingIds: ReadonlySet<string>; pending: boolean } {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.containers.pathKey() });
   const bulk = useMutation(trpc.containers.bulk.mutationOptions());
-
-  async function run(action: ContainerAction, ids: string[], names: Record<string, string>, opts: { force?: boolean; volumes?: boolean } = {}): Promise<boolean> {
-    try {
-      const results = await bulk.mutateAsync({ engine, action, ids, force: opts.force, volumes: opts.volumes });
-      const failed = results.filter((r) => !r.ok);
-      const done = results.length - failed.length;
-      if (done > 0) {
-        const who = results.length === 1 ? (names[ids[0]!] ?? ids[0]) : `${done} container${done === 1 ? '' : 's'}`;
-        toast('ok', `${who} ${PAST[action]}.`);
+  const single = useMutation({
+    mutationFn: ({ action, id, opts }: { action: ContainerAction; id: string; opts: RemoveOptions }) => {
+      const target = { engine, id };
+      const c = client.containers;
+      switch (action) {
+        case 'start':
+          return c.start.mutate(target);
+        case 'stop':
+          return c.stop.mutate(target);
+        case 'restart':
+          return c.restart.mutate(target);
+        case 'pause':
+          return c.pause.mutate(target);
+        case 'unpause':
+          return c.unpause.mutate(target);
+        case 'kill':
+          return c.kill.mutate(target);
+        case 'remove':
+          return c.remove.mutate({ ...target, force: opts.force, volumes: opts.volumes });
       }
-      for (const f of failed) toast('bad', f.error?.message ?? `Could not ${action} ${names[f.id] ?? f.id}.`);
-      return failed.length === 0;
-    } catch (err) {
-      toast('bad', errorView(err).message);
-      return false;
-    } finally {
-      await refresh();
-    }
-  }
+    },
+  });
+  const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(() => new Set());
 
-  return { run, pending: bulk.isPending };
+  const impl = async (action: ContainerAction, ids: string[], names: Record<string, string>, opts: RemoveOptions = {}): Promise<boolean> => {
+    const label = (id: string) => names[id] ?? id.slice(0, 12);
+    setPendingIds((s) => new Set([...s, ...ids]));
+    try {
+      if (ids.length === 1) {
+        const id = ids[0]!;
+        try {
+          await single.mutateAsync({ action, id, opts });
+          toast('ok', `${label(id)} ${ACTION_PAST[action]}.`);
+          return true;
+        } catch (err) {
+          toast('bad', errorView(err).message);
+          return false;
+        }
+      }
+      try {
+        const results = await bulk.mutateAsync({ engine, action, ids, force: opts.force, volumes: opts.volumes });
+        const failed = results.filter((r) => !r.ok);
+        const done = results.length - failed.length;
+        if (done > 0) toast('ok', `${done} container${done === 1 ? '' : 's'} ${ACTION_PAST[action]}.`);
+        if (failed.length) {
+          const sentences = failed.slice(0, MAX_LISTED).map((f) => f.error?.message ?? `Could not ${action} ${label(f.id)}.`);
+          const more = failed.length > MAX_LISTED ? ` …and ${failed.length - MAX_LISTED} more.` : '';
+          toast('bad', `${failed.length} of ${results.length} failed: ${sentences.join(' ')}${more}`);
+        }
+        return failed.length === 0;
+      } catch (err) {
+        toast('bad', errorView(err).message);
+        return false;
+      }
+    } finally {
+      setPendingIds((s) => {
+        const next = new Set(s);
+        for (const id of ids) next.delete(id);
+        return next;
+      });
+      // A removed container's detail would only answer "not found": refresh the list alone then.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.containers.list.queryKey() }),
+        action === 'remove' ? null : queryClient.invalidateQueries({ queryKey: trpc.containers.inspect.queryKey() }),
+      ]);
+    }
+  };
+
+  const latest = useRef(impl);
+  useEffect(() => {
+    latest.current = impl;
+  });
+  const run = useCallback<Run>((...args) => latest.current(...args), []);
+  return { run, pendingIds, pending: pendingIds.size > 0 };
 }

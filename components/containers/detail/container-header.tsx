@@ -13,6 +13,7 @@ import { ActionButtons } from '../action-buttons';
 import { RemoveDialog } from '../remove-dialog';
 import { useContainerActions } from '../use-container-actions';
 import { useContainer } from './use-container';
+import { useHydrated } from '../use-hydrated';
 
 const TABS = [
   ['logs', 'Logs'],
@@ -26,54 +27,74 @@ const TABS = [
 
 export function ContainerShell({ engine, id, children }: { engine: string; id: string; children: ReactNode }) {
   const c = useContainer(engine, id);
+  const hydrated = useHydrated();
   const pathname = usePathname();
   const router = useRouter();
-  const canChange = useCanChange();
-  const { run, pending } = useContainerActions(engine);
+  const canChange = useCanChange() && hydrated;
+  const { run, pendingIds } = useContainerActions(engine);
   const [removing, setRemoving] = useState(false);
   const base = `/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(id)}`;
   const list = `/e/${encodeURIComponent(engine)}/containers`;
-  const notFound = c.error && errorView(c.error).code === 'NOT_FOUND';
-  const d = c.data;
+  const notFound = Boolean(c.error) && errorView(c.error).code === 'NOT_FOUND';
+  const d = notFound ? undefined : c.data;
+  const busy = d ? pendingIds.has(d.id) : false;
   return (
     <div className="flex h-full flex-col">
-      <header className="flex min-h-12 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line px-4 py-2">
-        <Link href={list} aria-label="Back to containers" className="text-muted hover:text-fg">
-          <ArrowLeft className="size-4" />
+      <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line px-4 py-2">
+        <Link href={list} aria-label="Back to containers" title="Back to containers" className="rounded p-0.5 text-muted hover:bg-panel hover:text-fg">
+          <ArrowLeft className="size-4" aria-hidden />
         </Link>
-        <h1 className="truncate text-[15px] font-semibold">{d?.name ?? id}</h1>
+        <h1 className="min-w-0 truncate text-[15px] font-semibold">{d?.name ?? id}</h1>
         {d ? <StateBadge state={d.state.status} /> : null}
-        {d ? <span className="truncate text-muted">{d.image}</span> : null}
+        {d ? (
+          <span className="min-w-0 truncate text-muted" title={d.image}>
+            {d.image}
+          </span>
+        ) : null}
         {d?.project ? (
-          <Link href={`${list}?project=${encodeURIComponent(d.project)}`} className="text-[12px] text-accent hover:underline">
+          <Link href={`${list}?project=${encodeURIComponent(d.project)}`} title="Show this compose project" className="text-[12px] text-accent hover:underline">
             {d.project}
+            {d.service ? ` / ${d.service}` : ''}
           </Link>
         ) : null}
         {canChange && d ? (
           <div className="ml-auto">
-            <ActionButtons withLabels name={d.name} state={d.state.status} disabled={pending} onAction={(a) => (a === 'remove' ? setRemoving(true) : void run(a, [d.id], { [d.id]: d.name }))} />
+            <ActionButtons
+              withLabels
+              name={d.name}
+              state={d.state.status}
+              disabled={busy}
+              onAction={(a) => (a === 'remove' ? setRemoving(true) : void run(a, [d.id], { [d.id]: d.name }))}
+            />
           </div>
         ) : null}
       </header>
-      <nav aria-label="Container" className="flex gap-1 border-b border-line px-3">
-        {TABS.map(([tab, label]) => {
-          const href = `${base}/${tab}`;
-          const active = pathname === href || (tab === 'inspect' && pathname === base);
-          return (
-            <Link key={tab} href={href} aria-current={active ? 'page' : undefined} className={cn('-mb-px border-b-2 border-transparent px-2.5 py-2 text-[13px] text-muted hover:text-fg', active && 'border-accent font-medium text-fg')}>
-              {label}
-            </Link>
-          );
-        })}
-      </nav>
+      {notFound ? null : (
+        <nav aria-label="Container" className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-3">
+          {TABS.map(([tab, label]) => {
+            const href = `${base}/${tab}`;
+            const active = pathname === href || (tab === 'inspect' && pathname === base);
+            return (
+              <Link
+                key={tab}
+                href={href}
+                aria-current={active ? 'page' : undefined}
+                className={cn('-mb-px border-b-2 border-transparent px-2.5 py-2 text-[13px] whitespace-nowrap text-muted hover:text-fg', active && 'border-accent font-medium text-fg')}
+              >
+                {label}
+              </Link>
+            );
+          })}
+        </nav>
+      )}
       {c.error ? (
         <ErrorBanner
-          className="m-4"
-          error={c.error}
+          className="mx-4 mt-3"
+          error={notFound ? new Error(`Container ${id} was not found on this engine.`) : c.error}
           action={
             notFound ? (
-              <Link href={list} className="text-accent hover:underline">
-                Back to the list
+              <Link href={list} className="whitespace-nowrap text-accent hover:underline">
+                Back to containers
               </Link>
             ) : undefined
           }
@@ -81,9 +102,8 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
       ) : null}
       <div className="min-h-0 flex-1 overflow-auto">{notFound ? null : children}</div>
       <RemoveDialog
-        names={removing && d ? [d.name] : null}
-        anyRunning={d?.state.status === 'running' || d?.state.status === 'paused'}
-        busy={pending}
+        targets={removing && d ? [{ name: d.name, state: d.state.status }] : null}
+        busy={busy}
         onCancel={() => setRemoving(false)}
         onConfirm={async (opts) => {
           if (!d) return;

@@ -1,181 +1,122 @@
 'use client';
-// The container page's data tabs: a readable inspect summary with raw JSON, environment, mounts, networks, labels.
-import { Copy } from 'lucide-react';
+// The container page's data tabs: the inspect summary, environment, mounts, networks and labels.
+import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
+import type { ContainerDetail } from '@/server/docker/container-detail';
+import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { useToast } from '@/components/ui/toast';
-import { formatDate } from '@/lib/utils';
+import { InspectTab } from './inspect-tab';
 import { useContainer } from './use-container';
 
 export type DetailTab = 'inspect' | 'env' | 'mounts' | 'networks' | 'labels';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="py-1 text-muted">{label}</dt>
-      <dd className="min-w-0 py-1 break-words">{children || <span className="text-muted">—</span>}</dd>
-    </>
-  );
-}
-
 const mono = 'font-mono text-[12px]';
 
-export function ContainerTab({ engine, id, tab }: { engine: string; id: string; tab: DetailTab }) {
-  const { data: d } = useContainer(engine, id);
-  const toast = useToast();
-  if (!d) return <div className="p-4 text-muted">Loading…</div>;
-  if (tab === 'inspect') {
-    return (
-      <div className="grid gap-6 p-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <dl className="grid grid-cols-[10rem_minmax(0,1fr)] content-start gap-x-4 text-[13px]">
-          <Field label="ID">
-            <span className={mono}>{d.id}</span>
-          </Field>
-          <Field label="Image">
-            {d.image} <span className={`${mono} text-muted`}>{d.imageId.replace('sha256:', '').slice(0, 12)}</span>
-          </Field>
-          <Field label="Created">{formatDate(d.created)}</Field>
-          <Field label="Started">{d.state.startedAt.startsWith('0001') ? '' : formatDate(d.state.startedAt)}</Field>
-          <Field label="Finished">{d.state.finishedAt.startsWith('0001') ? '' : formatDate(d.state.finishedAt)}</Field>
-          <Field label="Exit code">{d.state.running ? '' : String(d.state.exitCode)}</Field>
-          {d.state.error ? <Field label="Error">{d.state.error}</Field> : null}
-          <Field label="Command">
-            <span className={mono}>{d.command.join(' ')}</span>
-          </Field>
-          <Field label="Entrypoint">
-            <span className={mono}>{d.entrypoint.join(' ')}</span>
-          </Field>
-          <Field label="Working dir">
-            <span className={mono}>{d.workingDir}</span>
-          </Field>
-          <Field label="User">{d.user}</Field>
-          <Field label="Hostname">{d.hostname}</Field>
-          <Field label="Restart policy">{d.restartPolicy}</Field>
-          <Field label="Platform">{d.platform}</Field>
-          <Field label="TTY">{d.tty ? 'yes' : 'no'}</Field>
-          <Field label="Health">{d.state.health ?? ''}</Field>
-          <Field label="OOM killed">{d.state.oomKilled ? 'yes' : 'no'}</Field>
-          <Field label="Ports">
-            {d.ports.map((p) => (
-              <span key={`${p.ip}:${p.publicPort}:${p.privatePort}/${p.type}`} className={`${mono} mr-3 inline-block`}>
-                {p.publicPort ? `${p.ip ?? '0.0.0.0'}:${p.publicPort} → ` : ''}
-                {p.privatePort}/{p.type}
-              </span>
-            ))}
-          </Field>
-          {d.project ? (
-            <Field label="Compose">
-              {d.project} / {d.service}
-            </Field>
-          ) : null}
-        </dl>
-        <section className="min-w-0">
-          <div className="mb-2 flex items-center justify-between">
-            <h2 className="text-[13px] font-semibold">Raw JSON</h2>
-            <Button
-              onClick={() => navigator.clipboard.writeText(d.raw).then(() => toast('ok', 'Copied the inspect JSON.'), () => toast('bad', 'The browser did not allow copying.'))}
-            >
-              <Copy /> Copy
-            </Button>
-          </div>
-          <pre className="max-h-[70vh] overflow-auto rounded-md border border-line bg-panel p-3 font-mono text-[12px] leading-5">{d.raw}</pre>
-        </section>
-      </div>
-    );
-  }
-  const empty = (what: string) => <EmptyState title={`No ${what}`} />;
-  if (tab === 'env') {
-    if (!d.env.length) return empty('environment variables');
-    return (
-      <Table>
-        <thead>
-          <tr>
-            <Th className="w-72">Name</Th>
-            <Th>Value</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.env.map((e) => (
-            <Tr key={e.key}>
-              <Td className={`${mono} font-medium`}>{e.key}</Td>
-              <Td className={`${mono} break-all`}>{e.value}</Td>
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-    );
-  }
-  if (tab === 'mounts') {
-    if (!d.mounts.length) return empty('mounts');
-    return (
-      <Table>
-        <thead>
-          <tr>
-            <Th>Type</Th>
-            <Th>Source</Th>
-            <Th>Destination</Th>
-            <Th>Mode</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.mounts.map((m) => (
-            <Tr key={m.destination}>
-              <Td>{m.type}</Td>
-              <Td className={`${mono} break-all`}>{m.name ?? m.source}</Td>
-              <Td className={mono}>{m.destination}</Td>
-              <Td>{m.rw ? 'read-write' : 'read-only'}</Td>
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-    );
-  }
-  if (tab === 'networks') {
-    if (!d.networks.length) return empty('networks');
-    return (
-      <Table>
-        <thead>
-          <tr>
-            <Th>Network</Th>
-            <Th>IP address</Th>
-            <Th>Gateway</Th>
-            <Th>MAC</Th>
-            <Th>Aliases</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.networks.map((n) => (
-            <Tr key={n.name}>
-              <Td className="font-medium">{n.name}</Td>
-              <Td className={mono}>{n.ipAddress}</Td>
-              <Td className={mono}>{n.gateway}</Td>
-              <Td className={mono}>{n.macAddress}</Td>
-              <Td>{n.aliases.join(', ')}</Td>
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-    );
-  }
-  if (!d.labels.length) return empty('labels');
+function KeyValues({ rows, keyLabel, empty }: { rows: { key: string; value: string }[]; keyLabel: string; empty: string }) {
+  if (!rows.length) return <EmptyState title={empty} />;
   return (
     <Table>
       <thead>
         <tr>
-          <Th className="w-96">Label</Th>
+          <Th className="w-[32%]">{keyLabel}</Th>
           <Th>Value</Th>
         </tr>
       </thead>
       <tbody>
-        {d.labels.map((l) => (
-          <Tr key={l.key}>
-            <Td className={`${mono} break-all`}>{l.key}</Td>
-            <Td className={`${mono} break-all`}>{l.value}</Td>
+        {rows.map((r, i) => (
+          <Tr key={`${r.key}\u0000${i}`}>
+            <Td className={`${mono} py-1.5 align-top font-medium break-all`}>{r.key}</Td>
+            <Td className={`${mono} py-1.5 align-top break-all whitespace-pre-wrap`}>{r.value || <span className="text-muted">(empty)</span>}</Td>
           </Tr>
         ))}
       </tbody>
     </Table>
   );
+}
+
+function Mounts({ d, engine }: { d: ContainerDetail; engine: string }) {
+  if (!d.mounts.length) return <EmptyState title="No mounts">This container keeps its files in its own writable layer.</EmptyState>;
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th className="w-20">Type</Th>
+          <Th>Source</Th>
+          <Th>Destination</Th>
+          <Th className="w-28">Access</Th>
+          <Th className="w-20">Mode</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.mounts.map((m) => (
+          <Tr key={m.destination}>
+            <Td>
+              <Badge tone={m.type === 'volume' ? 'info' : 'neutral'}>{m.type}</Badge>
+            </Td>
+            <Td className={`${mono} py-1 break-all`}>
+              {m.type === 'volume' && m.name ? (
+                <Link href={`/e/${encodeURIComponent(engine)}/volumes/${encodeURIComponent(m.name)}`} className="text-accent hover:underline">
+                  {m.name}
+                </Link>
+              ) : (
+                (m.name ?? m.source)
+              )}
+              {m.name && m.source ? <span className="block text-[11px] text-muted">{m.source}</span> : null}
+            </Td>
+            <Td className={`${mono} break-all`}>{m.destination}</Td>
+            <Td>{m.rw ? 'read-write' : <Badge tone="warn">read-only</Badge>}</Td>
+            <Td className={`${mono} text-muted`}>{m.mode || '—'}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function Networks({ d }: { d: ContainerDetail }) {
+  if (!d.networks.length) return <EmptyState title="No networks">This container is not attached to any network.</EmptyState>;
+  const dash = (v: string): ReactNode => v || <span className="text-muted">—</span>;
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th>Network</Th>
+          <Th>IP address</Th>
+          <Th>Gateway</Th>
+          <Th>MAC address</Th>
+          <Th>Aliases</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.networks.map((n) => (
+          <Tr key={n.name}>
+            <Td className="font-medium">{n.name}</Td>
+            <Td className={mono}>{dash(n.ipAddress)}</Td>
+            <Td className={mono}>{dash(n.gateway)}</Td>
+            <Td className={mono}>{dash(n.macAddress)}</Td>
+            <Td className={`${mono} break-all`}>{dash(n.aliases.join(', '))}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function ContainerTab({ engine, id, tab }: { engine: string; id: string; tab: DetailTab }) {
+  const { data: d, isPending } = useContainer(engine, id);
+  // Errors are shown once, by the shared header; a tab only waits or renders.
+  if (!d) return isPending ? <p className="p-4 text-muted">Loading…</p> : null;
+  switch (tab) {
+    case 'inspect':
+      return <InspectTab d={d} />;
+    case 'env':
+      return <KeyValues rows={d.env} keyLabel="Name" empty="No environment variables" />;
+    case 'mounts':
+      return <Mounts d={d} engine={engine} />;
+    case 'networks':
+      return <Networks d={d} />;
+    case 'labels':
+      return <KeyValues rows={d.labels} keyLabel="Label" empty="No labels" />;
+  }
 }
