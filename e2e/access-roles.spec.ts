@@ -182,7 +182,8 @@ test('labels and a command holding HTML are shown as text and never run', async 
   await c.start();
   try {
     await signIn(page, `/e/default/containers/${name}/inspect`);
-    await expect(page.getByText('sh -c echo "<b>bold</b>"; sleep 3600')).toBeVisible();
+    // The command is shown as an argv, each argument quoted when it holds spaces or quotes.
+    await expect(page.getByText('sh -c "echo \\"<b>bold</b>\\"; sleep 3600"')).toBeVisible();
     await page.getByRole('navigation', { name: 'Container' }).getByRole('link', { name: 'Labels' }).click();
     await expect(page.getByText('<img src=x onerror="window.__pwned=1">')).toBeVisible();
     await expect(page.getByText('<script>window.__pwned=2</script>')).toBeVisible();
