@@ -3,7 +3,7 @@
 import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { useQueryParam } from '@/components/resources/list-page';
+import { useQueryParam } from '@/components/engine/use-query-param';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
