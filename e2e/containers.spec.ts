@@ -76,3 +76,17 @@ test('removing asks first and then removes; an unknown container says so', async
   await page.goto('/e/default/containers/no-such-container');
   await expect(page.getByText('Container no-such-container was not found on this engine.')).toBeVisible();
 });
+
+test('a container created while the list is open appears without polling, from the engine events', async ({ page, docker }) => {
+  await signIn(page, '/e/default/containers');
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  const name = uniqueName('e2e-event');
+  const c = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['true'] });
+  try {
+    // Lists poll every 30 s only while the stream is down; well within that, the event brings the row.
+    await expect(page.locator(`[data-container-row="${name}"]`)).toBeVisible({ timeout: 5_000 });
+  } finally {
+    await c.remove({ force: true });
+  }
+  await expect(page.locator(`[data-container-row="${name}"]`)).toHaveCount(0, { timeout: 5_000 });
+});

@@ -2,6 +2,7 @@
 // The containers list: live, filterable in the URL, grouped by compose project, with single and bulk actions.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,10 +29,11 @@ function isTyping(t: EventTarget | null): boolean {
 
 export function ContainersPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
+  const fallback = useFallbackInterval();
   const hydrated = useHydrated();
   const { q, state, project, set } = useListParams();
   const canChange = useCanChange() && hydrated;
-  const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: 2000, placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const { run, pendingIds, pending } = useContainerActions(engine);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [removing, setRemoving] = useState<Row[] | null>(null);

@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { StateBadge } from '@/components/ui/state-badge';
@@ -97,7 +98,8 @@ function UsedBy({ engine, users }: { engine: string; users: Image['usedBy'] }) {
 
 export function ImageDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.images.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: 5000 });
+  const fallback = useFallbackInterval();
+  const q = useQuery({ ...trpc.images.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: fallback });
   const error = useSettledError(q);
   const d = q.data;
   const env = (d?.env ?? []).map((line) => {

@@ -8,6 +8,7 @@ import { ListFrame, Toggle } from '@/components/engine/list-frame';
 import { useHydrated } from '@/components/engine/use-hydrated';
 import { useQueryParam, useSetQueryParams } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
@@ -19,13 +20,14 @@ import { TagImageDialog } from './tag-image-dialog';
 
 export function ImagesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
+  const fallback = useFallbackInterval();
   // Admin buttons appear once hydrated, so server and client render the same first table.
   const hydrated = useHydrated();
   const canChange = useCanChange() && hydrated;
   const setParams = useSetQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [dangling, setDangling] = useQueryParam('dangling');
-  const list = useQuery({ ...trpc.images.list.queryOptions({ engine }), refetchInterval: 3000, placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.images.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const [removing, setRemoving] = useState<ImageLine | null>(null);
   const [tagging, setTagging] = useState<ImageLine | null>(null);

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
@@ -13,7 +14,8 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.networks.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: 5000 });
+  const fallback = useFallbackInterval();
+  const q = useQuery({ ...trpc.networks.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: fallback });
   const error = useSettledError(q);
   const d = q.data;
   const e = encodeURIComponent(engine);

@@ -8,6 +8,7 @@ import { ListFrame } from '@/components/engine/list-frame';
 import { useHydrated } from '@/components/engine/use-hydrated';
 import { useQueryParam } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -22,13 +23,14 @@ const dash = <span className="text-muted">—</span>;
 
 export function NetworksPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
+  const fallback = useFallbackInterval();
   const qc = useQueryClient();
   const toast = useToast();
   // Admin buttons appear once hydrated, so server and client render the same first table.
   const hydrated = useHydrated();
   const canChange = useCanChange() && hydrated;
   const [q, setQ] = useQueryParam('q');
-  const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: 3000, placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.networks.remove.mutationOptions());
   const [creating, setCreating] = useState(false);

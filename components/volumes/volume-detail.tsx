@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { StateBadge } from '@/components/ui/state-badge';
@@ -12,7 +13,8 @@ import { formatAgo, formatDate, shortId } from '@/lib/utils';
 
 export function VolumeDetail({ engine, name }: { engine: string; name: string }) {
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.volumes.inspect.queryOptions({ engine, name }), retry: false, refetchInterval: 5000 });
+  const fallback = useFallbackInterval();
+  const q = useQuery({ ...trpc.volumes.inspect.queryOptions({ engine, name }), retry: false, refetchInterval: fallback });
   const error = useSettledError(q);
   const d = q.data;
   const e = encodeURIComponent(engine);

@@ -9,6 +9,7 @@ import { ListFrame, Toggle } from '@/components/engine/list-frame';
 import { useHydrated } from '@/components/engine/use-hydrated';
 import { useQueryParam, useSetQueryParams } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -21,6 +22,7 @@ import { CreateVolumeDialog } from './create-volume-dialog';
 
 export function VolumesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
+  const fallback = useFallbackInterval();
   const qc = useQueryClient();
   const toast = useToast();
   // Admin buttons appear once hydrated, so server and client render the same first table.
@@ -29,7 +31,7 @@ export function VolumesPage({ engine }: { engine: string }) {
   const setParams = useSetQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [unused, setUnused] = useQueryParam('unused');
-  const list = useQuery({ ...trpc.volumes.list.queryOptions({ engine }), refetchInterval: 3000, placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.volumes.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.volumes.remove.mutationOptions());
   const [creating, setCreating] = useState(false);

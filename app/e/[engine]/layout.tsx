@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EngineEvents } from '@/components/shell/engine-events';
 import { Sidebar } from '@/components/shell/sidebar';
 import { ToastProvider } from '@/components/ui/toast';
 
@@ -7,10 +8,12 @@ export default async function EngineLayout({ children, params }: { children: Rea
   const name = decodeURIComponent(engine);
   return (
     <ToastProvider>
-      <div className="flex h-dvh overflow-hidden">
-        <Sidebar engine={name} />
-        <main className="flex min-w-0 flex-1 flex-col overflow-hidden">{children}</main>
-      </div>
+      <EngineEvents engine={name}>
+        <div className="flex h-dvh overflow-hidden">
+          <Sidebar engine={name} />
+          <main className="flex min-w-0 flex-1 flex-col overflow-hidden">{children}</main>
+        </div>
+      </EngineEvents>
     </ToastProvider>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
-// The inspected container, refreshed every two seconds without flicker.
+// The inspected container, refreshed by the engine's events without flicker.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useTRPC } from '@/lib/trpc';
 
 export function useContainer(engine: string, id: string) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.containers.inspect.queryOptions({ engine, id }), refetchInterval: 2000, placeholderData: keepPreviousData, retry: false });
+  const fallback = useFallbackInterval();
+  return useQuery({ ...trpc.containers.inspect.queryOptions({ engine, id }), refetchInterval: fallback, placeholderData: keepPreviousData, retry: false });
 }

@@ -1,0 +1,90 @@
+'use client';
+// One engine-events subscription per engine: each event marks the matching lists and detail pages stale, so
+// they refresh when something changed instead of polling; lists poll slowly only while the stream is down.
+import { type Query, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useRef } from 'react';
+import { useTRPC } from '@/lib/trpc';
+import { ALL_FAMILIES, type QueryFamily, familiesFor } from './event-families';
+
+/** A burst (a compose up, a prune) refreshes each family once per this many milliseconds. */
+const COALESCE_MS = 250;
+/** How often lists poll while the event stream is not connected. */
+const FALLBACK_MS = 30_000;
+
+const LiveContext = createContext(false);
+
+/** Whether this engine's event stream is connected, so cached lists are kept fresh without polling. */
+export function useEventsLive(): boolean {
+  return useContext(LiveContext);
+}
+
+/** `refetchInterval` for engine lists and detail pages: none while events arrive, a slow poll otherwise. */
+export function useFallbackInterval(): number | false {
+  return useEventsLive() ? false : FALLBACK_MS;
+}
+
+function onEngine(engine: string) {
+  return (q: Query) => (q.queryKey[1] as { input?: { engine?: unknown } } | undefined)?.input?.engine === engine;
+}
+
+export function EngineEvents({ engine, children }: { engine: string; children: ReactNode }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+
+  const invalidate = useCallback(
+    (family: QueryFamily) => {
+      const predicate = onEngine(engine);
+      const filters = {
+        containers: [trpc.containers.list.pathFilter(), trpc.containers.inspect.pathFilter()],
+        images: [trpc.images.pathFilter()],
+        volumes: [trpc.volumes.pathFilter()],
+        networks: [trpc.networks.pathFilter()],
+        df: [trpc.system.df.pathFilter()],
+      }[family];
+      for (const f of filters) void queryClient.invalidateQueries({ ...f, predicate });
+    },
+    [trpc, queryClient, engine],
+  );
+
+  const timers = useRef(new Map<QueryFamily, ReturnType<typeof setTimeout>>());
+  const schedule = useCallback(
+    (family: QueryFamily) => {
+      if (timers.current.has(family)) return;
+      timers.current.set(
+        family,
+        setTimeout(() => {
+          timers.current.delete(family);
+          invalidate(family);
+        }, COALESCE_MS),
+      );
+    },
+    [invalidate],
+  );
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const t of pending.values()) clearTimeout(t);
+      pending.clear();
+    };
+  }, [engine]);
+
+  const sub = useSubscription(
+    trpc.system.events.subscriptionOptions(
+      { engine },
+      {
+        onData: (ev) => {
+          for (const family of familiesFor(ev.data)) schedule(family);
+        },
+      },
+    ),
+  );
+  const live = sub.status === 'pending';
+
+  // Whatever happened before the stream (re)connected was not heard: refresh everything once.
+  useEffect(() => {
+    if (live) for (const family of ALL_FAMILIES) schedule(family);
+  }, [live, schedule]);
+
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+}
