@@ -1,12 +1,13 @@
 'use client';
-// One row of the containers table; memoised so a refresh that changes nothing re-renders nothing.
+// One row of the containers table; memoised in parts so a refresh or a stats tick re-renders only what changed.
 import Link from 'next/link';
 import { memo } from 'react';
 import { StateBadge } from '@/components/ui/state-badge';
 import { Td, Tr } from '@/components/ui/data-table';
-import { formatAgo, formatDate } from '@/lib/utils';
+import { formatAgo, formatBytes, formatDate } from '@/lib/utils';
 import { ActionButtons } from './action-buttons';
 import type { ContainerAction } from './use-container-actions';
+import type { Usage } from './use-usage';
 
 export interface Row {
   id: string;
@@ -22,8 +23,10 @@ export interface Row {
 
 function Ports({ ports }: { ports: Row['ports'] }) {
   if (!ports.length) return <span className="text-muted">—</span>;
+  // One line, so every row has the same height: the table is windowed by it. The title lists them all.
+  const all = ports.map((p) => (p.publicPort ? `${p.publicPort}:${p.privatePort}/${p.type}` : `${p.privatePort}/${p.type}`)).join(', ');
   return (
-    <span className="flex flex-wrap gap-x-2 gap-y-0.5">
+    <span className="flex gap-x-2 overflow-hidden" title={all}>
       {ports.map((p) =>
         p.publicPort ? (
           <a
@@ -31,14 +34,14 @@ function Ports({ ports }: { ports: Row['ports'] }) {
             href={`http://${p.ip && p.ip !== '0.0.0.0' && !p.ip.includes(':') ? p.ip : '127.0.0.1'}:${p.publicPort}`}
             target="_blank"
             rel="noreferrer"
-            className="font-mono text-[12px] text-accent hover:underline"
+            className="shrink-0 font-mono text-[12px] text-accent hover:underline"
             title={`${p.ip ?? '0.0.0.0'}:${p.publicPort} → ${p.privatePort}/${p.type}`}
           >
             {p.publicPort}:{p.privatePort}
             {p.type === 'udp' ? '/udp' : ''}
           </a>
         ) : (
-          <span key={`${p.privatePort}/${p.type}`} className="font-mono text-[12px] text-muted">
+          <span key={`${p.privatePort}/${p.type}`} className="shrink-0 font-mono text-[12px] text-muted">
             {p.privatePort}/{p.type}
           </span>
         ),
@@ -56,11 +59,31 @@ interface CellProps {
   indent: boolean;
 }
 
-/** Everything but the checkbox: selecting a row (or all 1,000) must not re-render these. */
-const RowCells = memo(function RowCells({ row, engine, canChange, busy, onAction, indent }: CellProps) {
+const Blank = () => <span className="text-muted">—</span>;
+
+/** CPU and memory: right-aligned tabular figures in fixed-width columns, so ticking values move nothing. */
+const UsageCells = memo(function UsageCells({ usage }: { usage: Usage | undefined }) {
   return (
     <>
-      <Td className="max-w-72">
+      <Td className="text-right whitespace-nowrap tabular" data-col="cpu">
+        {usage ? `${usage.cpuPercent.toFixed(1)} %` : <Blank />}
+      </Td>
+      <Td
+        className="text-right whitespace-nowrap tabular"
+        data-col="memory"
+        title={usage?.memoryLimit ? `${formatBytes(usage.memoryUsed)} of ${formatBytes(usage.memoryLimit)}` : undefined}
+      >
+        {usage ? formatBytes(usage.memoryUsed) : <Blank />}
+      </Td>
+    </>
+  );
+});
+
+/** Everything but the checkbox and the live figures: selecting a row (or all 1,000) must not re-render these. */
+const NameCells = memo(function NameCells({ row, engine, indent }: Pick<CellProps, 'row' | 'engine' | 'indent'>) {
+  return (
+    <>
+      <Td>
         <div className={indent ? 'pl-4' : undefined}>
           <Link
             href={`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(row.name)}`}
@@ -72,21 +95,30 @@ const RowCells = memo(function RowCells({ row, engine, canChange, busy, onAction
           <span className="block truncate font-mono text-[11px] text-muted">{row.id.slice(0, 12)}</span>
         </div>
       </Td>
-      <Td className="max-w-64 truncate" title={row.image}>
+      <Td className="truncate" title={row.image}>
         {row.image}
       </Td>
       <Td>
         <StateBadge state={row.state} />
       </Td>
-      <Td className="whitespace-nowrap text-muted tabular">{row.status}</Td>
+    </>
+  );
+});
+
+const RestCells = memo(function RestCells({ row, canChange, busy, onAction }: Omit<CellProps, 'engine' | 'indent'>) {
+  return (
+    <>
+      <Td className="truncate text-muted tabular" title={row.status}>
+        {row.status}
+      </Td>
       <Td>
         <Ports ports={row.ports} />
       </Td>
-      <Td className="whitespace-nowrap text-muted tabular" title={formatDate(row.created)}>
+      <Td className="truncate text-muted tabular" title={formatDate(row.created)}>
         {formatAgo(row.created)}
       </Td>
       {canChange ? (
-        <Td className="w-44">
+        <Td>
           <ActionButtons name={row.name} state={row.state} disabled={busy} onAction={(a) => onAction(row, a)} />
         </Td>
       ) : null}
@@ -97,13 +129,16 @@ const RowCells = memo(function RowCells({ row, engine, canChange, busy, onAction
 export const ContainerRow = memo(function ContainerRow({
   selected,
   onSelect,
+  usage,
+  index,
   ...cells
-}: CellProps & { selected: boolean; onSelect: (id: string, on: boolean) => void }) {
-  const { row, canChange } = cells;
+}: CellProps & { selected: boolean; onSelect: (id: string, on: boolean) => void; usage: Usage | undefined; index: number }) {
+  const { row, engine, indent, canChange } = cells;
+  const live = row.state === 'running' || row.state === 'paused';
   return (
-    <Tr aria-selected={selected} data-container-row={row.name}>
+    <Tr aria-selected={selected} data-container-row={row.name} data-line={index}>
       {canChange ? (
-        <Td className="w-8 pr-0">
+        <Td className="pr-0">
           <input
             type="checkbox"
             aria-label={`Select ${row.name}`}
@@ -113,7 +148,9 @@ export const ContainerRow = memo(function ContainerRow({
           />
         </Td>
       ) : null}
-      <RowCells {...cells} />
+      <NameCells row={row} engine={engine} indent={indent} />
+      <UsageCells usage={live ? usage : undefined} />
+      <RestCells row={row} canChange={canChange} busy={cells.busy} onAction={cells.onAction} />
     </Tr>
   );
 });

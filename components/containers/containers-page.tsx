@@ -1,5 +1,6 @@
 'use client';
-// The containers list: live, filterable in the URL, grouped by compose project, with single and bulk actions.
+// The containers list: live (engine events, CPU and memory), filterable in the URL, grouped by compose project,
+// with single and bulk actions.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFallbackInterval } from '@/components/shell/engine-events';
@@ -19,6 +20,7 @@ import { StateFilter } from './state-filter';
 import { type ContainerAction, useContainerActions } from './use-container-actions';
 import { useListParams } from './use-list-params';
 import { useHydrated } from './use-hydrated';
+import { useUsage } from './use-usage';
 
 const EMPTY: Row[] = [];
 const nameMap = (rs: Row[]) => Object.fromEntries(rs.map((r) => [r.id, r.name]));
@@ -38,6 +40,7 @@ export function ContainersPage({ engine }: { engine: string }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [removing, setRemoving] = useState<Row[] | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const usage = useUsage(engine);
 
   const all = list.data ?? EMPTY;
   // Structural sharing keeps `all` the same object while nothing changed, so none of this reruns.
@@ -150,6 +153,7 @@ export function ContainersPage({ engine }: { engine: string }) {
             visible={visible}
             selected={selected}
             pendingIds={pendingIds}
+            usage={usage}
             engine={engine}
             canChange={canChange}
             onSelect={onSelect}

@@ -6,6 +6,7 @@ import { Table, Th } from '@/components/ui/data-table';
 import { ContainerRow, type Row } from './container-row';
 import type { Group } from './grouping';
 import type { ContainerAction } from './use-container-actions';
+import type { Usage } from './use-usage';
 
 interface RowHandlers {
   engine: string;
@@ -30,7 +31,7 @@ function Head({ canChange, visible, selected, onSelectMany }: { canChange: boole
     <thead>
       <tr>
         {canChange ? (
-          <Th className="w-8 pr-0">
+          <Th className="pr-0">
             <TriCheckbox
               label="Select all"
               checked={visible.length > 0 && count === visible.length}
@@ -41,15 +42,42 @@ function Head({ canChange, visible, selected, onSelectMany }: { canChange: boole
         ) : null}
         <Th>Name</Th>
         <Th>Image</Th>
-        <Th className="w-24">State</Th>
+        <Th>State</Th>
+        <Th className="text-right">CPU %</Th>
+        <Th className="text-right">Memory</Th>
         <Th>Status</Th>
         <Th>Ports</Th>
-        <Th className="w-32">Created</Th>
-        {canChange ? <Th className="w-40 text-right">Actions</Th> : null}
+        <Th>Created</Th>
+        {canChange ? <Th className="text-right">Actions</Th> : null}
       </tr>
     </thead>
   );
 }
+
+/** Fixed column widths (the table lays out fixed): windowed rows and ticking figures never move a column. */
+function Columns({ canChange }: { canChange: boolean }) {
+  return (
+    <colgroup>
+      {canChange ? <col className="w-8" /> : null}
+      <col />
+      <col />
+      <col className="w-22" />
+      <col className="w-20" />
+      <col className="w-22" />
+      <col className="w-36" />
+      <col className="w-28" />
+      <col className="w-28" />
+      {canChange ? <col className="w-44" /> : null}
+    </colgroup>
+  );
+}
+
+function columnCount(canChange: boolean): number {
+  return canChange ? 10 : 8;
+}
+
+// Below this width the table scrolls sideways rather than squeezing names and images to nothing.
+const TABLE_CLASS = 'min-w-[960px] table-fixed';
 
 const GroupHeader = memo(function GroupHeader({
   group,
@@ -57,18 +85,20 @@ const GroupHeader = memo(function GroupHeader({
   canChange,
   selectedCount,
   onSelectMany,
+  index,
 }: {
   group: Group;
   engine: string;
   canChange: boolean;
   selectedCount: number;
   onSelectMany: (ids: string[], on: boolean) => void;
+  index: number;
 }) {
   const project = group.project ?? '';
   return (
-    <tr className="bg-panel/60" data-project={project}>
+    <tr className="bg-panel/60" data-project={project} data-line={index}>
       {canChange ? (
-        <td className="h-8 w-8 border-b border-line pr-0 pl-3">
+        <td className="h-8 border-b border-line pr-0 pl-3">
           <TriCheckbox
             label={`Select project ${project}`}
             checked={selectedCount === group.rows.length}
@@ -77,7 +107,7 @@ const GroupHeader = memo(function GroupHeader({
           />
         </td>
       ) : null}
-      <td colSpan={canChange ? 7 : 6} className="h-8 border-b border-line px-3 text-[12px]">
+      <td colSpan={columnCount(canChange) - (canChange ? 1 : 0)} className="h-8 truncate border-b border-line px-3 text-[12px]">
         <span className="font-semibold">{project}</span>
         <span className="ml-2 text-muted tabular">
           compose · {group.running}/{group.rows.length} running
@@ -95,52 +125,60 @@ export function ContainersTable({
   visible,
   selected,
   pendingIds,
+  usage,
   ...handlers
-}: RowHandlers & { groups: Group[]; visible: Row[]; selected: ReadonlySet<string>; pendingIds: ReadonlySet<string> }) {
+}: RowHandlers & { groups: Group[]; visible: Row[]; selected: ReadonlySet<string>; pendingIds: ReadonlySet<string>; usage: Record<string, Usage> }) {
+  const { canChange, engine, onSelect, onSelectMany, onAction } = handlers;
+  let index = 0;
   return (
-    <Table>
-      <Head canChange={handlers.canChange} visible={visible} selected={selected} onSelectMany={handlers.onSelectMany} />
+    <Table className={TABLE_CLASS}>
+      <Columns canChange={canChange} />
+      <Head canChange={canChange} visible={visible} selected={selected} onSelectMany={onSelectMany} />
       <tbody>
-        {groups.map((g) => (
-          <GroupRows key={g.project ?? ''} group={g} selected={selected} pendingIds={pendingIds} {...handlers} />
-        ))}
+        {groups.map((g) => [
+          g.project ? (
+            <GroupHeader
+              key={`#${g.project}`}
+              index={index++}
+              group={g}
+              engine={engine}
+              canChange={canChange}
+              selectedCount={g.rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0)}
+              onSelectMany={onSelectMany}
+            />
+          ) : null,
+          ...g.rows.map((r) => (
+            <ContainerRow
+              key={r.id}
+              index={index++}
+              row={r}
+              engine={engine}
+              selected={selected.has(r.id)}
+              canChange={canChange}
+              busy={pendingIds.has(r.id)}
+              usage={usage[r.id]}
+              onSelect={onSelect}
+              onAction={onAction}
+              indent={Boolean(g.project)}
+            />
+          )),
+        ])}
       </tbody>
     </Table>
   );
 }
 
-function GroupRows({ group, selected, pendingIds, engine, canChange, onSelect, onSelectMany, onAction }: RowHandlers & { group: Group; selected: ReadonlySet<string>; pendingIds: ReadonlySet<string> }) {
-  const selectedCount = group.project ? group.rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
-  return (
-    <>
-      {group.project ? <GroupHeader group={group} engine={engine} canChange={canChange} selectedCount={selectedCount} onSelectMany={onSelectMany} /> : null}
-      {group.rows.map((r) => (
-        <ContainerRow
-          key={r.id}
-          row={r}
-          engine={engine}
-          selected={selected.has(r.id)}
-          canChange={canChange}
-          busy={pendingIds.has(r.id)}
-          onSelect={onSelect}
-          onAction={onAction}
-          indent={Boolean(group.project)}
-        />
-      ))}
-    </>
-  );
-}
-
 /** Placeholder rows as tall as real ones, under the real header, so nothing moves when data arrives. */
 export function SkeletonTable({ canChange }: { canChange: boolean }) {
-  const widths = ['w-36', 'w-28', 'w-14', 'w-24', 'w-16', 'w-20'];
+  const widths = ['w-36', 'w-28', 'w-14', 'ml-auto w-10', 'ml-auto w-12', 'w-24', 'w-16', 'w-20'];
   return (
-    <Table aria-busy="true" aria-label="Loading containers">
+    <Table aria-busy="true" aria-label="Loading containers" className={TABLE_CLASS}>
+      <Columns canChange={canChange} />
       <Head canChange={canChange} visible={[]} selected={new Set()} />
       <tbody>
         {Array.from({ length: 8 }, (_, i) => (
           <tr key={i}>
-            {canChange ? <td className="h-9 w-8 border-b border-line pl-3" /> : null}
+            {canChange ? <td className="h-9 border-b border-line pl-3" /> : null}
             {widths.map((w, j) => (
               <td key={j} className="h-9 border-b border-line px-3">
                 <div className={`h-3 ${w} animate-pulse rounded bg-line`} />
