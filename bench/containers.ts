@@ -68,7 +68,12 @@ export async function benchContainersPage(ctx: BenchContext): Promise<void> {
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       await page.goto(`http://127.0.0.1:${ctx.port}/e/default/containers?state=all`);
-      await page.waitForFunction(`document.querySelectorAll('[data-container-row]').length >= ${total}`, undefined, { timeout: 60_000, polling: 'raf' });
+      // The table is windowed: it is ready when it counts every container and shows its first rows.
+      await page.waitForFunction(
+        `(() => { const m = /(\\d+) total/.exec(document.querySelector('main')?.textContent ?? ''); return !!m && Number(m[1]) >= ${total} && !!document.querySelector('[data-container-row]'); })()`,
+        undefined,
+        { timeout: 60_000, polling: 'raf' },
+      );
       times.push(performance.now() - t0);
     }
     // Responsiveness while the list refreshes: the longest main-thread stall over 5 s of live refresh.
@@ -112,7 +117,7 @@ export async function benchContainersPage(ctx: BenchContext): Promise<void> {
     ]);
     ctx.report(`disk page in Chromium (${total} containers)`, [['navigation → totals and tables on screen, median of 3', fmt(median(diskTimes))]]);
     ctx.report(`containers page in Chromium (${total} containers)`, [
-      ['navigation → all rows rendered, median of 5', fmt(median(times))],
+      ['navigation → list counted and first rows on screen, median of 5', fmt(median(times))],
       ['target', '< 1500 ms'],
       ['longest frame gap during 5 s of live refresh', fmt(longest)],
     ]);

@@ -1,4 +1,4 @@
-// The containers table live: CPU and memory per running container.
+// The containers table live: CPU and memory per running container, and a windowed body for long lists.
 import { TEST_IMAGE, expect, screenshots, signIn, test, uniqueName } from './fixtures';
 
 test('a running container shows its CPU % and memory; a stopped one shows a dash', async ({ page, docker }) => {
@@ -26,5 +26,42 @@ test('a running container shows its CPU % and memory; a stopped one shows a dash
   } finally {
     await a.remove({ force: true });
     await b.remove({ force: true });
+  }
+});
+
+test('a long list renders only the rows in view, and scrolling, select-all and Tab still reach every row', async ({ page, docker }) => {
+  test.setTimeout(180_000);
+  const prefix = uniqueName('e2e-many');
+  const names = Array.from({ length: 300 }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+  const created = [];
+  for (let i = 0; i < names.length; i += 25) {
+    created.push(...(await Promise.all(names.slice(i, i + 25).map((name) => docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['true'] })))));
+  }
+  try {
+    await signIn(page, `/e/default/containers?q=${prefix}`);
+    await expect(page.locator(`[data-container-row="${names[0]}"]`)).toBeVisible();
+    const rendered = await page.locator('tr[data-container-row]').count();
+    expect(rendered).toBeLessThan(80);
+
+    // The scrollbar is as long as all 300 rows: scrolling to the end shows the last one.
+    const scroller = page.locator('main div.overflow-auto').first();
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(page.locator(`[data-container-row="${names[299]}"]`)).toBeVisible();
+    await expect(page.locator(`[data-container-row="${names[0]}"]`)).toHaveCount(0);
+
+    await page.getByLabel('Select all').check();
+    await expect(page.getByText('300 selected')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('300 selected')).toHaveCount(0);
+
+    // Keyboard: from the top, Tab walks row by row past the rows rendered at first.
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await page.getByLabel(`Select ${names[0]}`).focus();
+    for (let i = 0; i < (rendered + 3) * 4; i++) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-container-row') ?? '');
+    expect(names.indexOf(focused)).toBeGreaterThan(rendered);
+    await expect(page.locator(`[data-container-row="${focused}"]`)).toBeInViewport();
+  } finally {
+    for (let i = 0; i < created.length; i += 25) await Promise.all(created.slice(i, i + 25).map((c) => c.remove({ force: true })));
   }
 });

@@ -136,7 +136,7 @@ export const ContainerRow = memo(function ContainerRow({
   const { row, engine, indent, canChange } = cells;
   const live = row.state === 'running' || row.state === 'paused';
   return (
-    <Tr aria-selected={selected} data-container-row={row.name} data-line={index}>
+    <Tr aria-selected={selected} data-container-row={row.name} data-line={index} aria-rowindex={index + 2}>
       {canChange ? (
         <Td className="pr-0">
           <input

@@ -1,6 +1,6 @@
 'use client';
 // The containers list: live (engine events, CPU and memory), filterable in the URL, grouped by compose project,
-// with single and bulk actions.
+// windowed, with single and bulk actions.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFallbackInterval } from '@/components/shell/engine-events';
@@ -40,6 +40,7 @@ export function ContainersPage({ engine }: { engine: string }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [removing, setRemoving] = useState<Row[] | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const usage = useUsage(engine);
 
   const all = list.data ?? EMPTY;
@@ -131,7 +132,8 @@ export function ContainersPage({ engine }: { engine: string }) {
         </div>
       ) : null}
       {list.error ? <ErrorBanner className="mx-4 mt-3" error={list.error} /> : null}
-      <div className="min-h-0 flex-1 overflow-auto" style={selectedRows.length ? { paddingBottom: '4rem' } : undefined}>
+      {/* scroll-pt: a row reached with Tab scrolls into view below the sticky header, not under it. */}
+      <div ref={scrollRef} className="min-h-0 flex-1 scroll-pt-9 overflow-auto" style={selectedRows.length ? { paddingBottom: '4rem' } : undefined}>
         {list.isPending ? (
           <SkeletonTable canChange={canChange} />
         ) : !list.data ? null : all.length === 0 ? (
@@ -154,6 +156,7 @@ export function ContainersPage({ engine }: { engine: string }) {
             selected={selected}
             pendingIds={pendingIds}
             usage={usage}
+            scrollRef={scrollRef}
             engine={engine}
             canChange={canChange}
             onSelect={onSelect}

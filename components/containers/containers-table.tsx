@@ -1,12 +1,15 @@
 'use client';
-// The containers table: a header with select-all, compose project groups, and memoised rows.
+// The containers table: a header with select-all, compose project groups, and memoised rows, windowed so that
+// only the lines in view (plus an overscan) are in the DOM, whatever the number of containers.
 import Link from 'next/link';
-import { memo, useEffect, useRef } from 'react';
+import { type ReactNode, type RefObject, memo, useEffect, useMemo, useRef } from 'react';
 import { Table, Th } from '@/components/ui/data-table';
 import { ContainerRow, type Row } from './container-row';
 import type { Group } from './grouping';
 import type { ContainerAction } from './use-container-actions';
 import type { Usage } from './use-usage';
+import { useTableWindow } from './use-table-window';
+import { type Line, toLines } from './windowing';
 
 interface RowHandlers {
   engine: string;
@@ -96,7 +99,7 @@ const GroupHeader = memo(function GroupHeader({
 }) {
   const project = group.project ?? '';
   return (
-    <tr className="bg-panel/60" data-project={project} data-line={index}>
+    <tr className="bg-panel/60" data-project={project} data-line={index} aria-rowindex={index + 2}>
       {canChange ? (
         <td className="h-8 border-b border-line pr-0 pl-3">
           <TriCheckbox
@@ -126,45 +129,74 @@ export function ContainersTable({
   selected,
   pendingIds,
   usage,
+  scrollRef,
   ...handlers
-}: RowHandlers & { groups: Group[]; visible: Row[]; selected: ReadonlySet<string>; pendingIds: ReadonlySet<string>; usage: Record<string, Usage> }) {
+}: RowHandlers & {
+  groups: Group[];
+  visible: Row[];
+  selected: ReadonlySet<string>;
+  pendingIds: ReadonlySet<string>;
+  usage: Record<string, Usage>;
+  /** The element that scrolls the table: the window follows its scroll position and height. */
+  scrollRef: RefObject<HTMLElement | null>;
+}) {
   const { canChange, engine, onSelect, onSelectMany, onAction } = handlers;
-  let index = 0;
+  const lines = useMemo(() => toLines(groups), [groups]);
+  const { bodyRef, runs, offsets, bodyProps } = useTableWindow(lines, scrollRef);
+
+  function renderLine(line: Line, index: number) {
+    if (line.kind === 'group') {
+      const g = line.group;
+      const selectedCount = g.rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0);
+      return <GroupHeader key={`#${g.project}`} index={index} group={g} engine={engine} canChange={canChange} selectedCount={selectedCount} onSelectMany={onSelectMany} />;
+    }
+    const r = line.row;
+    return (
+      <ContainerRow
+        key={r.id}
+        index={index}
+        row={r}
+        engine={engine}
+        selected={selected.has(r.id)}
+        canChange={canChange}
+        busy={pendingIds.has(r.id)}
+        usage={usage[r.id]}
+        onSelect={onSelect}
+        onAction={onAction}
+        indent={line.indent}
+      />
+    );
+  }
+
+  const cols = columnCount(canChange);
+  const body: ReactNode[] = [];
+  let y = 0;
+  for (const [from, to] of runs) {
+    const gap = offsets[from]! - y;
+    if (gap > 0) body.push(<Spacer key={`gap-${from}`} height={gap} cols={cols} />);
+    for (let i = from; i < to; i++) body.push(renderLine(lines[i]!, i));
+    y = offsets[to]!;
+  }
+  const rest = offsets[lines.length]! - y;
+  if (rest > 0) body.push(<Spacer key="gap-end" height={rest} cols={cols} />);
+
   return (
-    <Table className={TABLE_CLASS}>
+    <Table className={TABLE_CLASS} aria-rowcount={lines.length + 1}>
       <Columns canChange={canChange} />
       <Head canChange={canChange} visible={visible} selected={selected} onSelectMany={onSelectMany} />
-      <tbody>
-        {groups.map((g) => [
-          g.project ? (
-            <GroupHeader
-              key={`#${g.project}`}
-              index={index++}
-              group={g}
-              engine={engine}
-              canChange={canChange}
-              selectedCount={g.rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0)}
-              onSelectMany={onSelectMany}
-            />
-          ) : null,
-          ...g.rows.map((r) => (
-            <ContainerRow
-              key={r.id}
-              index={index++}
-              row={r}
-              engine={engine}
-              selected={selected.has(r.id)}
-              canChange={canChange}
-              busy={pendingIds.has(r.id)}
-              usage={usage[r.id]}
-              onSelect={onSelect}
-              onAction={onAction}
-              indent={Boolean(g.project)}
-            />
-          )),
-        ])}
+      <tbody ref={bodyRef} {...bodyProps}>
+        {body}
       </tbody>
     </Table>
+  );
+}
+
+/** Stands in for the lines above or below the window, so the scrollbar and scroll position stay true. */
+function Spacer({ height, cols }: { height: number; cols: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={cols} className="p-0" />
+    </tr>
   );
 }
 
