@@ -52,6 +52,30 @@ describe('containers.stats', () => {
   }, 20_000);
 });
 
+describe('containers.statsAll', () => {
+  it('sends one map per interval with a sample for each running container, and leaves no listener behind', async () => {
+    const name = uniqueName('busy-all');
+    const c = await runContainer(docker, { name, cmd: ['sh', '-c', 'while true; do :; done'] });
+    created.push(c.id);
+    const ctl = new AbortController();
+    const caller = await testCaller(undefined, undefined, ctl.signal);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      // 12 intervals: a listener left per interval would pass the MaxListeners threshold of 10.
+      const maps = await take(await caller.containers.statsAll({ engine: 'default', intervalMs: 500 }), 12, ctl);
+      const last = maps[maps.length - 1]!;
+      expect(last[c.id]?.name).toBe(name);
+      expect(last[c.id]?.cpuPercent).toBeGreaterThan(10);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  }, 30_000);
+});
+
 describe('system.events', () => {
   it('reports a container start and die, and resumes after an id without repeating', async () => {
     const since = String(Math.floor(Date.now() / 1000) - 1);

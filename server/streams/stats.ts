@@ -157,11 +157,16 @@ export async function* streamStatsAll(api: Docker, opts: { signal?: AbortSignal;
   const watching = new Map<string, AbortController>();
 
   async function watch(id: string, ctl: AbortController): Promise<void> {
+    const stop = () => ctl.abort();
+    if (inner.signal.aborted) stop();
+    inner.signal.addEventListener('abort', stop, { once: true });
     try {
       for await (const s of streamStats(api, id, ctl.signal)) latest.set(id, s);
     } catch {
       // A container that stopped or vanished just leaves the map.
     } finally {
+      // Containers come and go for as long as the stream lives: leave no listener behind.
+      inner.signal.removeEventListener('abort', stop);
       latest.delete(id);
       watching.delete(id);
     }
@@ -173,7 +178,6 @@ export async function* streamStatsAll(api: Docker, opts: { signal?: AbortSignal;
     for (const id of ids) {
       if (watching.has(id)) continue;
       const ctl = new AbortController();
-      inner.signal.addEventListener('abort', () => ctl.abort(), { once: true });
       watching.set(id, ctl);
       void watch(id, ctl);
     }
@@ -188,11 +192,13 @@ export async function* streamStatsAll(api: Docker, opts: { signal?: AbortSignal;
         lastRefresh = Date.now();
       }
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, interval);
-        inner.signal.addEventListener('abort', () => {
+        const done = () => {
           clearTimeout(t);
+          inner.signal.removeEventListener('abort', done);
           resolve();
-        }, { once: true });
+        };
+        const t = setTimeout(done, interval);
+        inner.signal.addEventListener('abort', done, { once: true });
       });
       if (inner.signal.aborted) break;
       yield Object.fromEntries(latest);
