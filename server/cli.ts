@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Access } from './auth/access';
 import { ConfigError, isLoopback, loadConfig } from './config';
 import { startBerth } from './main';
+import { vmCommand } from './vm/cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UI_DIRS = ['app', 'components', 'lib', 'public'];
@@ -83,10 +84,17 @@ async function main(): Promise<void> {
     case 'build':
       ensureBuild(loadConfig(rest, process.env, ROOT).basePath);
       return;
+    case 'vm':
+      try {
+        await vmCommand(rest, loadConfig([], process.env, ROOT).home, ROOT);
+      } catch (err) {
+        throw new ConfigError((err as Error).message);
+      }
+      return;
     case '--help':
     case '-h':
     case 'help':
-      console.log('Usage:\n  berth start [--port N] [--host ADDR] [--tls-cert F --tls-key F] [--insecure-no-tls] [--base-path /P]\n                       start the dashboard (default 127.0.0.1:7627)\n  berth token          make a new admin token and print its sign-in link\n  berth build          build the UI');
+      console.log('Usage:\n  berth start [--port N] [--host ADDR] [--tls-cert F --tls-key F] [--insecure-no-tls] [--base-path /P]\n                       start the dashboard (default 127.0.0.1:7627)\n  berth token          make a new admin token and print its sign-in link\n  berth build          build the UI\n  berth vm start|stop|restart|status|build|logs [console|dockerd|qemu|supervisor]\n                       run Berth\'s own Linux VM with Docker Engine inside');
       return;
     default:
       throw new ConfigError(`Unknown command "${command}". Run "berth help".`);

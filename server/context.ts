@@ -4,12 +4,12 @@ import type { Access, User } from './auth/access';
 import type { Audit } from './store/audit';
 import type { EngineRegistry } from './engines/registry';
 import type { SendBuffer } from './streams/backpressure';
-import type { VmProvider } from './vm';
+import type { VmManager } from './vm/manager';
 
 export interface ContextInner {
   user: User | null;
   registry: EngineRegistry;
-  vm?: VmProvider;
+  vm?: VmManager;
   /** The WebSocket a subscription is sent over, when it is; SSE applies backpressure by itself. */
   socket?: SendBuffer;
   /** Where mutations are recorded; absent in tests that do not look at it. */
@@ -33,7 +33,7 @@ export function rememberUser(req: IncomingMessage, user: User | null): void {
   USERS.set(req, user);
 }
 
-export function contextFactory(deps: { registry: EngineRegistry; access: Access; vm?: VmProvider }) {
+export function contextFactory(deps: { registry: EngineRegistry; access: Access; vm?: VmManager }) {
   return async function createContext({ req }: { req: IncomingMessage }): Promise<Context> {
     return createContextInner({
       user: USERS.has(req) ? USERS.get(req)! : deps.access.userFor(req),

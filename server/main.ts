@@ -10,6 +10,7 @@ import type { User } from './auth/principal';
 import type { Config } from './config';
 import { contextFactory, createContextInner, rememberUser } from './context';
 import { EngineRegistry } from './engines/registry';
+import { VmManager } from './vm/manager';
 import { baseHeaders, pagePolicy } from './http/headers';
 import { redirect, send, sendJsonError } from './http/respond';
 import { handleSignIn } from './http/sign-in';
@@ -39,9 +40,10 @@ function pageInScope(user: User, path: string): boolean {
 }
 
 /** `ui: false` serves the API only (tests of the API need no UI build). */
-export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean; ui?: boolean; access?: Access } = {}): Promise<Berth> {
+export async function startBerth(config: Config, opts: { registry?: EngineRegistry; quiet?: boolean; ui?: boolean; access?: Access; vm?: VmManager } = {}): Promise<Berth> {
   const registry = opts.registry ?? new EngineRegistry();
   const access = opts.access ?? new Access({ home: config.home, token: config.token });
+  const vm = opts.vm ?? new VmManager({ home: config.home, root: config.root, registry });
   const basePath = config.basePath ?? '';
   const secure = Boolean(config.tlsCert);
   const app = opts.ui === false ? null : next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
@@ -50,7 +52,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: `${basePath}/api/trpc/`,
-    createContext: contextFactory({ registry, access }),
+    createContext: contextFactory({ registry, access, vm }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause && 'code' in error.cause)) {
         console.error(`berth: ${path ?? '?'} failed:`, error.cause ?? error);
@@ -90,7 +92,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       if (path.startsWith('/api/trpc/')) {
         const procedure = path.slice('/api/trpc/'.length);
         if (method === 'GET' && (await isSubscription(procedure))) {
-          const ctx = await createContextInner({ user, registry, audit: access.audit, access, address: req.socket.remoteAddress });
+          const ctx = await createContextInner({ user, registry, vm, audit: access.audit, access, address: req.socket.remoteAddress });
           await serveSubscription(req, res, procedure, url, ctx);
           return;
         }
@@ -129,7 +131,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     ? (createHttpsServer({ cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey!) }, listener) as unknown as Server)
     : createServer(listener);
   server.keepAliveTimeout = 65_000;
-  const sockets = attachWebSocket(server, { registry, access, allowedHosts: config.allowedHosts, path: `${basePath}/api/trpc` });
+  const sockets = attachWebSocket(server, { registry, access, vm, allowedHosts: config.allowedHosts, path: `${basePath}/api/trpc` });
   if (config.dev && app) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
@@ -167,6 +169,8 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       })
         .then(() => app?.close?.())
         .then(() => {
+          // The VM keeps running under its supervisor; Berth only stops following it.
+          vm.detach();
           if (!opts.access) access.close();
         });
       return closing;

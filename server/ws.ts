@@ -7,20 +7,21 @@ import type { Access } from './auth/access';
 import { isAllowedHost, isSameOrigin } from './auth/guard';
 import { createContextInner } from './context';
 import type { EngineRegistry } from './engines/registry';
+import type { VmManager } from './vm/manager';
 import { appRouter } from './routers/_app';
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachWebSocket(server: Server, deps: { registry: EngineRegistry; access: Access; allowedHosts: string[]; path: string }): { close(): void } {
+export function attachWebSocket(server: Server, deps: { registry: EngineRegistry; access: Access; vm?: VmManager; allowedHosts: string[]; path: string }): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
     createContext: ({ req, res }) =>
-      createContextInner({ user: deps.access.userFor(req), registry: deps.registry, socket: res, audit: deps.access.audit, access: deps.access, address: req.socket.remoteAddress }),
+      createContextInner({ user: deps.access.userFor(req), registry: deps.registry, vm: deps.vm, socket: res, audit: deps.access.audit, access: deps.access, address: req.socket.remoteAddress }),
   });
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -80,7 +80,10 @@ export class EngineRegistry {
     specs.push(...cli.contexts);
 
     const next = new Map<string, EngineEntry>();
+    const managedHosts = new Map([...this.managed.values()].map((m) => [m.spec.host, m.spec.name]));
     for (const spec of specs) {
+      // The docker context Berth writes for its VM is the engine "vm" under another name: show it once.
+      if (managedHosts.has(spec.host)) continue;
       const old = this.engines.get(spec.name);
       const same = old && old.spec.host === spec.host && JSON.stringify(old.spec.tls) === JSON.stringify(spec.tls);
       next.set(spec.name, same ? old : { spec, api: createClient(spec) });
@@ -90,7 +93,9 @@ export class EngineRegistry {
     this.engines.clear();
     for (const [k, v] of next) this.engines.set(k, v);
 
-    const wanted = this.env.DOCKER_CONTEXT || cli.currentContext;
+    const wantedContext = this.env.DOCKER_CONTEXT || cli.currentContext;
+    const wantedHost = cli.contexts.find((c) => c.name === wantedContext)?.host;
+    const wanted = wantedHost && managedHosts.has(wantedHost) ? managedHosts.get(wantedHost) : wantedContext;
     if (wanted && this.engines.has(wanted)) this.currentName = wanted;
     else if (dockerHost && this.engines.has('docker-host')) this.currentName = 'docker-host';
     else if (this.engines.has('default')) this.currentName = 'default';
@@ -101,12 +106,13 @@ export class EngineRegistry {
   register(spec: EndpointSpec, api: Docker = createClient(spec)): () => void {
     const entry = { spec, api };
     this.managed.set(spec.name, entry);
-    this.engines.set(spec.name, entry);
     this.health.delete(spec.name);
+    this.discover();
     return () => {
       this.managed.delete(spec.name);
       this.engines.delete(spec.name);
       this.health.delete(spec.name);
+      this.discover();
     };
   }
 

@@ -6,6 +6,7 @@ import { enginesRouter } from './engines';
 import { imagesRouter } from './images';
 import { networksRouter } from './networks';
 import { systemRouter } from './system';
+import { vmRouter } from './vm';
 import { volumesRouter } from './volumes';
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   volumes: volumesRouter,
   networks: networksRouter,
   system: systemRouter,
+  vm: vmRouter,
 });
 
 export type AppRouter = typeof appRouter;

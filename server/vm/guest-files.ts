@@ -1,0 +1,131 @@
+// The scripts that run inside the VM: the initramfs's /init, the root's init, and its shutdown.
+import { GUEST_ADDRESS, GUEST_DOCKER_PORT } from './paths';
+
+/** Modules the initramfs loads to reach the root image; their dependencies are added at build time. */
+export const INITRD_MODULES = ['virtio_pci', 'virtio_blk', 'crc32c_generic', 'ext4', 'overlay'];
+
+/** Loaded by the root's init; dockerd loads the rest of what it needs through modprobe. */
+const GUEST_MODULES = [
+  'virtio_net', 'virtio_console', 'virtio_rng', 'qemu_fw_cfg', '9pnet_virtio', '9p', 'button', 'evdev',
+  'br_netfilter', 'bridge', 'veth', 'nf_tables', 'nft_compat', 'nft_chain_nat', 'xt_MASQUERADE',
+  'xt_conntrack', 'xt_addrtype', 'nf_nat', 'iptable_nat', 'iptable_filter', 'ip6table_nat', 'ip6table_filter',
+];
+
+/** The initramfs: load virtio and ext4, put a tmpfs overlay on the read-only root, switch to it. */
+export const INITRD_INIT = `#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+fail() { echo "berth-initrd: $*"; poweroff -f; }
+grep -q berth.probe /proc/cmdline && { echo "berth-initrd: probe boot reached userspace"; poweroff -f; }
+while read -r m; do insmod "/lib/modules/$m" 2>/dev/null || echo "berth-initrd: could not load $m"; done < /modules.list
+i=0
+while [ ! -b /dev/vda ] || [ ! -b /dev/vdb ]; do
+  i=$((i + 1)); [ $i -gt 400 ] && fail "the root and data disks did not appear"
+  sleep 0.05
+done
+mount -t ext4 -o ro /dev/vda /lower || fail "cannot mount the root image"
+mount -t tmpfs -o mode=0755 tmpfs /rw
+mkdir -p /rw/upper /rw/work
+mount -t overlay overlay -o lowerdir=/lower,upperdir=/rw/upper,workdir=/rw/work /newroot || fail "cannot mount the root overlay"
+mkdir -p /newroot/mnt/.root /newroot/mnt/.rw
+mount --move /lower /newroot/mnt/.root
+mount --move /rw /newroot/mnt/.rw
+mount --move /dev /newroot/dev
+umount /proc /sys
+exec switch_root /newroot /sbin/berth-init
+`;
+
+/** PID 1 of the root: mounts what a system needs and hands over to tini, which reaps orphans. */
+export const GUEST_INIT = `#!/bin/sh
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mkdir -p /dev/pts /dev/shm
+mount -t devpts -o gid=5,mode=620 devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+mount -t tmpfs -o mode=0755 tmpfs /run
+mount -t tmpfs tmpfs /tmp
+mount -t cgroup2 cgroup2 /sys/fs/cgroup
+exec /usr/bin/tini -s -- /sbin/berth-boot
+`;
+
+/** Brings up modules, network, the data disk, swap, shared directories, the guest agent and dockerd. */
+export const GUEST_BOOT = `#!/bin/sh
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+say() { echo "berth-vm: $*"; }
+hostname berth-vm
+for m in ${GUEST_MODULES.join(' ')}; do modprobe -q "$m" 2>/dev/null; done
+mkdir -p /dev/virtio-ports
+for p in /sys/class/virtio-ports/*; do [ -e "$p/name" ] && ln -sf "/dev/\${p##*/}" "/dev/virtio-ports/$(cat "$p/name")"; done
+CFG=/sys/firmware/qemu_fw_cfg/by_name/opt/berth
+ip link set lo up
+ip link set eth0 up
+ip addr add ${GUEST_ADDRESS}/24 dev eth0
+ip route add default via 10.0.2.2
+echo "nameserver 10.0.2.3" > /etc/resolv.conf
+mkdir -p /mnt/data
+if ! mount -t ext4 -o discard,noatime /dev/vdb /mnt/data; then
+  say "the data disk could not be mounted"
+else
+  resize2fs /dev/vdb >/dev/null 2>&1 || say "the data disk could not be grown"
+  say "data disk: $(df -h /mnt/data | tail -1 | awk '{print $2}')"
+fi
+mkdir -p /mnt/data/docker /var/lib/docker
+mount --bind /mnt/data/docker /var/lib/docker
+SWAP_MIB=$(cat "$CFG/swap/raw" 2>/dev/null || echo 0)
+if [ "$SWAP_MIB" -gt 0 ] 2>/dev/null; then
+  want=$((SWAP_MIB * 1024 * 1024))
+  have=$(stat -c %s /mnt/data/swapfile 2>/dev/null || echo 0)
+  if [ "$have" != "$want" ]; then
+    rm -f /mnt/data/swapfile
+    fallocate -l "$want" /mnt/data/swapfile && chmod 600 /mnt/data/swapfile && mkswap /mnt/data/swapfile >/dev/null
+  fi
+  swapon /mnt/data/swapfile && say "swap: $SWAP_MIB MiB"
+else
+  rm -f /mnt/data/swapfile
+fi
+if [ -r "$CFG/shares/raw" ]; then
+  tab=$(printf '\\t')
+  while IFS="$tab" read -r tag path; do
+    [ -n "$tag" ] || continue
+    mkdir -p "$path" && mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144,cache=mmap "$tag" "$path" && say "shared: $path"
+  done < "$CFG/shares/raw"
+fi
+mkdir -p /etc/docker/tls
+for f in ca.pem server.pem server-key.pem; do cat "$CFG/$f/raw" > "/etc/docker/tls/$f"; done
+chmod 600 /etc/docker/tls/server-key.pem
+qemu-ga -m virtio-serial -p /dev/virtio-ports/org.qemu.guest_agent.0 -d
+DLOG=/dev/virtio-ports/org.berth.dockerd
+[ -e "$DLOG" ] || DLOG=/dev/null
+say "starting dockerd"
+while [ ! -e /run/berth-stopping ]; do
+  dockerd --tlsverify --tlscacert /etc/docker/tls/ca.pem --tlscert /etc/docker/tls/server.pem \\
+    --tlskey /etc/docker/tls/server-key.pem -H tcp://0.0.0.0:${GUEST_DOCKER_PORT} -H unix:///var/run/docker.sock \\
+    --pidfile /run/docker.pid >"$DLOG" 2>&1
+  status=$?
+  [ -e /run/berth-stopping ] && break
+  say "dockerd exited with status $status; restarting it"
+  sleep 2
+done
+sleep infinity
+`;
+
+/** What the guest agent runs for guest-shutdown: stop dockerd cleanly, unmount the data disk, power off. */
+export const GUEST_SHUTDOWN = `#!/bin/sh
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+echo "berth-vm: shutting down"
+touch /run/berth-stopping
+pid=$(cat /run/docker.pid 2>/dev/null)
+if [ -n "$pid" ]; then
+  kill -TERM "$pid" 2>/dev/null
+  i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+fi
+swapoff -a 2>/dev/null
+sync
+umount /var/lib/docker 2>/dev/null
+umount /mnt/data 2>/dev/null || mount -o remount,ro /mnt/data 2>/dev/null
+sync
+busybox poweroff -f
+`;

@@ -1,0 +1,73 @@
+// The running VM's state on disk, shared by Berth, the `berth vm` commands and the VM's supervisor.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Accel } from './qemu-args';
+import type { VmPaths } from './paths';
+
+export interface RunState {
+  qemuPid: number;
+  supervisorPid?: number;
+  dockerPort: number;
+  accel: Accel;
+  accelReason: string;
+  startedAt: string;
+  diskFile: string;
+  exposeAll: boolean;
+  cpus: number;
+  memoryMiB: number;
+  switchedContext: boolean;
+  previousContext?: string;
+  stopRequested?: boolean;
+}
+
+export interface LastExit {
+  at: string;
+  expected: boolean;
+  message: string;
+}
+
+export interface PortState {
+  proto: 'tcp' | 'udp';
+  hostIp: string;
+  hostPort: number;
+  containerId: string;
+  containerName: string;
+  error?: string;
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+export const readRunState = (p: VmPaths): RunState | null => readJson<RunState>(p.stateFile);
+export const writeRunState = (p: VmPaths, s: RunState): void => writeJson(p.stateFile, s);
+export const clearRunState = (p: VmPaths): void => rmSync(p.stateFile, { force: true });
+
+export function updateRunState(p: VmPaths, patch: Partial<RunState>): void {
+  const s = readRunState(p);
+  if (s) writeRunState(p, { ...s, ...patch });
+}
+
+const lastExitFile = (p: VmPaths) => join(p.vmDir, 'last-exit.json');
+export const readLastExit = (p: VmPaths): LastExit | null => readJson<LastExit>(lastExitFile(p));
+export const writeLastExit = (p: VmPaths, e: LastExit): void => writeJson(lastExitFile(p), e);
+export const clearLastExit = (p: VmPaths): void => rmSync(lastExitFile(p), { force: true });
+
+const portsFile = (p: VmPaths) => join(p.runDir, 'vm-ports.json');
+export const readPorts = (p: VmPaths): PortState[] => (existsSync(portsFile(p)) ? (readJson<PortState[]>(portsFile(p)) ?? []) : []);
+export const writePorts = (p: VmPaths, ports: PortState[]): void => writeJson(portsFile(p), ports);
+export const clearPorts = (p: VmPaths): void => rmSync(portsFile(p), { force: true });
+
+export function supervisorQmpSocket(p: VmPaths): string {
+  return join(p.runDir, 'vm-qmp-supervisor.sock');
+}

@@ -1,0 +1,179 @@
+// The VM's supervisor, a small process beside QEMU: the owner-only engine socket, port forwards, and
+// noticing when QEMU exits. It lives as long as the VM, whether Berth or `berth vm start` started it.
+import { chmodSync, existsSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import Docker from 'dockerode';
+import { readCerts, certFiles } from './certs';
+import { restoreContext } from './cli-context';
+import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards, type Forward, type PublishedPort } from './forwards';
+import { vmPaths, type VmPaths } from './paths';
+import { removeIfExists, sleep, tailLines } from './procs';
+import { Qmp } from './qmp';
+import { clearPorts, clearRunState, readRunState, supervisorQmpSocket, writeLastExit, writePorts, type PortState, type RunState } from './state';
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
+/** Serves the VM's engine on a unix socket only the owner can open, over mutual TLS to the guest. */
+function startProxy(paths: VmPaths, state: RunState): Server {
+  const tls = readCerts(certFiles(paths.certsDir));
+  removeIfExists(paths.dockerSocket);
+  // Half-open on both sides: the docker CLI closes its write side after sending stdin and still reads output.
+  const server = createServer({ allowHalfOpen: true }, (client: Socket) => {
+    const upstream = tlsConnect({ host: '127.0.0.1', port: state.dockerPort, servername: 'localhost', ...tls });
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    upstream.once('secureConnect', () => {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+    client.on('error', close);
+    upstream.on('error', close);
+    client.on('close', close);
+    upstream.on('close', close);
+  });
+  const old = process.umask(0o177);
+  server.listen(paths.dockerSocket, () => {
+    process.umask(old);
+    chmodSync(paths.dockerSocket, 0o600);
+    log(`engine socket ready at ${paths.dockerSocket}`);
+  });
+  return server;
+}
+
+class Forwarder {
+  private active = new Map<string, Forward>();
+  private errors = new Map<string, PortState>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly qmp: Qmp,
+    private readonly docker: Docker,
+    private readonly paths: VmPaths,
+    private readonly exposeAll: boolean,
+  ) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reconcile();
+    }, 150);
+  }
+
+  async reconcile(): Promise<void> {
+    if (this.running) return this.schedule();
+    this.running = true;
+    try {
+      const containers = await this.docker.listContainers();
+      const published: PublishedPort[] = containers.flatMap((c) =>
+        c.Ports.map((p) => ({ containerId: c.Id, containerName: (c.Names[0] ?? c.Id).replace(/^\//, ''), ip: p.IP, publicPort: p.PublicPort, type: p.Type })),
+      );
+      const desired = desiredForwards(published, this.exposeAll);
+      const plan = planForwards(desired, [...this.active.values()]);
+      for (const f of plan.remove) {
+        await this.qmp.hmp(`hostfwd_remove net0 ${f.proto}:${f.hostIp}:${f.hostPort}`).catch(() => '');
+        this.active.delete(forwardKey(f));
+      }
+      const results: PortState[] = [];
+      for (const f of desired) {
+        const key = forwardKey(f);
+        if (plan.add.some((a) => forwardKey(a) === key)) {
+          const reply = await this.qmp.hmp(`hostfwd_add net0 ${hostfwdRule(f)}`).catch((e: Error) => e.message);
+          const error = forwardFailure(f, reply);
+          if (error) {
+            log(`forward ${key} for ${f.containerName} failed: ${reply.trim()}`);
+            this.errors.set(key, { ...f, error });
+          } else {
+            this.active.set(key, f);
+            this.errors.delete(key);
+            log(`forwarding ${key} to ${f.containerName}`);
+          }
+        }
+        results.push(this.errors.get(key) ?? { proto: f.proto, hostIp: f.hostIp, hostPort: f.hostPort, containerId: f.containerId, containerName: f.containerName });
+      }
+      for (const key of [...this.errors.keys()]) if (!desired.some((f) => forwardKey(f) === key)) this.errors.delete(key);
+      writePorts(this.paths, results);
+    } catch (err) {
+      log(`port forwards not updated: ${(err as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+async function followEvents(docker: Docker, forwarder: Forwarder, stopped: () => boolean): Promise<void> {
+  while (!stopped()) {
+    try {
+      await docker.ping();
+      await forwarder.reconcile();
+      const stream = (await docker.getEvents({ filters: { type: ['container'] } })) as NodeJS.ReadableStream & { destroy(): void };
+      await new Promise<void>((resolve) => {
+        stream.on('data', () => forwarder.schedule());
+        stream.on('end', resolve);
+        stream.on('error', resolve);
+        stream.on('close', resolve);
+      });
+    } catch {
+      // The engine is still starting or restarting inside the guest.
+    }
+    await sleep(1000);
+  }
+}
+
+async function connectQmp(path: string): Promise<Qmp> {
+  for (let i = 0; ; i++) {
+    try {
+      return await Qmp.connect(path);
+    } catch (err) {
+      if (i > 150) throw err;
+      await sleep(200);
+    }
+  }
+}
+
+export async function runSupervisor(home: string): Promise<void> {
+  const paths = vmPaths(home);
+  const state = readRunState(paths);
+  if (!state) throw new Error('No VM state to supervise.');
+  const qmp = await connectQmp(supervisorQmpSocket(paths));
+  const proxy = startProxy(paths, state);
+  const docker = new Docker({ host: '127.0.0.1', port: state.dockerPort, protocol: 'https', ...readCerts(certFiles(paths.certsDir)) });
+  const forwarder = new Forwarder(qmp, docker, paths, state.exposeAll);
+  let done = false;
+  const finish = (code: number) => {
+    if (done) return;
+    done = true;
+    proxy.close();
+    removeIfExists(paths.dockerSocket);
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => finish(0));
+  process.on('SIGINT', () => finish(0));
+  const reconcileTimer = setInterval(() => forwarder.schedule(), 30_000);
+  qmp.on('close', () => {
+    clearInterval(reconcileTimer);
+    const now = readRunState(paths) ?? state;
+    const expected = Boolean(now.stopRequested);
+    if (!expected) {
+      const why = [...tailLines(paths.qemuLog, 3), ...tailLines(paths.serialLog, 3)].join(' / ');
+      writeLastExit(paths, { at: new Date().toISOString(), expected, message: `The VM stopped unexpectedly: QEMU exited without being asked to.${why ? ` Last messages: ${why}` : ''}` });
+      log('QEMU exited unexpectedly');
+      if (now.switchedContext) restoreContext(now.previousContext);
+      removeIfExists(paths.pidFile, paths.qmpSocket, paths.qgaSocket, supervisorQmpSocket(paths), paths.lockFile, paths.supervisorPidFile);
+      clearRunState(paths);
+      clearPorts(paths);
+    } else {
+      log('QEMU exited');
+    }
+    finish(0);
+  });
+  log(`supervising the VM (qemu pid ${state.qemuPid}, engine port ${state.dockerPort})`);
+  void followEvents(docker, forwarder, () => done);
+  if (!existsSync(paths.dockerSocket)) await sleep(10);
+}
