@@ -21,7 +21,7 @@ export const vmRouter = router({
   build: adminProcedure.mutation(({ ctx }) => ({ operation: vmOf(ctx).build().id })),
   rebuild: adminProcedure.mutation(({ ctx }) => ({ operation: vmOf(ctx).rebuild().id })),
   reclaim: adminProcedure.mutation(({ ctx }) => ({ operation: vmOf(ctx).reclaim().id })),
-  apply: adminProcedure
+  applySettings: adminProcedure
     .input(z.object({ settings: z.unknown(), confirm: confirmText }))
     .mutation(({ ctx, input }) => {
       // Validated here so a refusal comes back as field errors, with the limits of this machine.
