@@ -9,6 +9,11 @@ SUDO=""
 missing_base=()
 command -v dockerd >/dev/null 2>&1 || missing_base+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || missing_base+=(busybox-static)
+# The VM: QEMU, mmdebstrap to build its image, e2fsprogs for its disks, openssl for its certificates.
+command -v qemu-system-x86_64 >/dev/null 2>&1 || missing_base+=(qemu-system-x86)
+command -v mmdebstrap >/dev/null 2>&1 || missing_base+=(mmdebstrap)
+[ -x /sbin/mkfs.ext4 ] || [ -x /usr/sbin/mkfs.ext4 ] || missing_base+=(e2fsprogs)
+command -v openssl >/dev/null 2>&1 || missing_base+=(openssl)
 missing_browser=()
 [ -x /usr/bin/chromium ] || missing_browser+=(chromium)
 if [ ${#missing_base[@]} -gt 0 ] || [ ${#missing_browser[@]} -gt 0 ]; then

@@ -5,6 +5,7 @@ import { EngineError } from '../errors';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import type { Context } from '../context';
 import { settingsSchema, type VmManager } from '../vm';
+import { hostLimits } from '../vm/settings';
 
 function vmOf(ctx: Context): VmManager {
   if (!ctx.vm) throw new EngineError('NOT_FOUND', 'This Berth runs without its VM.');
@@ -22,12 +23,8 @@ export const vmRouter = router({
   rebuild: adminProcedure.mutation(({ ctx }) => ({ operation: vmOf(ctx).rebuild().id })),
   reclaim: adminProcedure.mutation(({ ctx }) => ({ operation: vmOf(ctx).reclaim().id })),
   applySettings: adminProcedure
-    .input(z.object({ settings: z.unknown(), confirm: confirmText }))
-    .mutation(({ ctx, input }) => {
-      // Validated here so a refusal comes back as field errors, with the limits of this machine.
-      const settings = settingsSchema().parse(input.settings);
-      return { operation: vmOf(ctx).apply(settings, input.confirm).id };
-    }),
+    .input(z.object({ settings: settingsSchema(hostLimits()), confirm: confirmText }))
+    .mutation(({ ctx, input }) => ({ operation: vmOf(ctx).apply(input.settings, input.confirm).id })),
   reset: adminProcedure.input(z.object({ confirm: z.string().max(64) })).mutation(({ ctx, input }) => ({ operation: vmOf(ctx).reset(input.confirm).id })),
   logs: viewerProcedure
     .input(z.object({ kind: z.enum(['console', 'dockerd', 'qemu', 'supervisor'], 'must be console, dockerd, qemu or supervisor'), maxBytes: z.number().int().min(1024).max(4 * 1024 * 1024).optional() }))

@@ -229,7 +229,7 @@ export class VmManager {
    * `confirm === "delete my data"`; a new location moves the file.
    */
   apply(input: unknown, confirm?: string): { id: number; done: Promise<void> } {
-    const next = settingsSchema().parse(input);
+    const next = settingsSchema(hostLimits()).parse(input);
     const current = this.settings();
     const file = diskFileOf(current);
     const usage = diskUsage(file);

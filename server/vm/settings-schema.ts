@@ -1,0 +1,59 @@
+// The VM settings' schema, shared by the server and the resources form: a sentence for each refusal.
+import { z } from 'zod';
+
+export interface HostLimits {
+  cpus: number;
+  memoryMiB: number;
+}
+
+/** Memory Berth leaves to the host whatever the user asks for. */
+export const HOST_MEMORY_RESERVE_MIB = 1024;
+export const MIN_MEMORY_MIB = 512;
+export const MIN_DISK_GIB = 4;
+export const MAX_DISK_GIB = 4096;
+
+const absolutePath = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty.`)
+    .max(1024, `${what} is too long.`)
+    .refine((p) => p.startsWith('/'), `${what} must be an absolute path, such as /home/me.`)
+    .refine((p) => !/[\n\t\0]/.test(p), `${what} must not contain tabs or line breaks.`)
+    .transform((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
+
+export function settingsSchema(limits: HostLimits) {
+  return z
+    .object({
+      cpus: z
+        .number({ error: 'CPUs must be a number.' })
+        .int('CPUs must be a whole number.')
+        .min(1, 'The VM needs at least 1 CPU.')
+        .max(limits.cpus, `This machine has ${limits.cpus} CPUs; the VM can have at most ${limits.cpus}.`),
+      memoryMiB: z
+        .number({ error: 'Memory must be a number.' })
+        .int('Memory must be a whole number of MiB.')
+        .min(MIN_MEMORY_MIB, `The VM needs at least ${MIN_MEMORY_MIB} MiB of memory.`)
+        .max(limits.memoryMiB, `The VM can have at most ${limits.memoryMiB} MiB: Berth leaves ${HOST_MEMORY_RESERVE_MIB} MiB to this machine.`),
+      swapMiB: z
+        .number({ error: 'Swap must be a number.' })
+        .int('Swap must be a whole number of MiB.')
+        .min(0, 'Swap cannot be negative.')
+        .max(16384, 'Swap can be at most 16384 MiB.'),
+      diskMaxGiB: z
+        .number({ error: 'The disk size must be a number.' })
+        .int('The disk size must be a whole number of GiB.')
+        .min(MIN_DISK_GIB, `The disk must be at least ${MIN_DISK_GIB} GiB.`)
+        .max(MAX_DISK_GIB, `The disk can be at most ${MAX_DISK_GIB} GiB.`),
+      diskDir: absolutePath('The disk image location'),
+      shares: z.array(absolutePath('A shared directory')).max(16, 'At most 16 directories can be shared.'),
+      exposeAllInterfaces: z.boolean(),
+      switchContext: z.boolean(),
+    })
+    .refine((s) => new Set(s.shares).size === s.shares.length, { message: 'A directory is listed twice in the shared directories.', path: ['shares'] })
+    .refine((s) => !s.shares.some((p) => p === '/' || /^\/(proc|sys|dev|run|var\/lib\/docker)(\/|$)/.test(p)), {
+      message: 'The root directory and system directories (/proc, /sys, /dev, /run, /var/lib/docker) cannot be shared.',
+      path: ['shares'],
+    });
+}
+
+export type VmSettings = z.infer<ReturnType<typeof settingsSchema>>;
