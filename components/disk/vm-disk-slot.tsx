@@ -1,8 +1,15 @@
-// Slot for the VM's data disk (Docker.raw): its real size on the host vs its maximum, and "Reclaim space" after a cleanup.
-// The VM's router (server/vm/, another engineer's) has no vm.disk / vm.reclaim procedure yet: until it does, this renders
-// nothing. When it lands: for engine === 'vm', query vm.disk and offer vm.reclaim (a mutation) once `pruned` is true.
+'use client';
+// On the VM engine's disk page: Docker.raw's real size on this machine beside its maximum, and "Reclaim space".
+import { useVmStatus } from '@/components/vm/use-vm';
+import { VmDiskUsage } from '@/components/vm/vm-disk-usage';
+
+function VmDisk({ pruned }: { pruned: boolean }) {
+  const status = useVmStatus();
+  if (!status.data) return null;
+  const hint = pruned ? 'The cleanup freed space inside the VM. "Reclaim space" now hands it back to this machine: the disk image shrinks.' : undefined;
+  return <VmDiskUsage s={status.data} hint={hint} />;
+}
+
 export function VmDiskSlot({ engine, pruned }: { engine: string; pruned: boolean }) {
-  if (engine !== 'vm') return null;
-  void pruned;
-  return null;
+  return engine === 'vm' ? <VmDisk pruned={pruned} /> : null;
 }

@@ -1,7 +1,7 @@
 'use client';
 // The left column: engine switcher with health, and the navigation of the selected engine.
 import { useQuery } from '@tanstack/react-query';
-import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Network, PieChart, ScrollText, Settings } from 'lucide-react';
+import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Monitor, Network, PieChart, ScrollText, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { withBase } from '@/lib/base-path';
@@ -20,6 +20,27 @@ const NAV = [
   { href: 'events', label: 'Events', icon: Activity },
   { href: 'overview', label: 'Engine', icon: Cpu },
 ] as const;
+
+const VM_DOT: Record<string, string> = { running: 'bg-ok', starting: 'bg-accent animate-pulse', stopping: 'bg-accent animate-pulse', error: 'bg-bad' };
+
+function VmLink({ active }: { active: boolean }) {
+  const trpc = useTRPC();
+  const status = useQuery({ ...trpc.vm.status.queryOptions(), refetchInterval: 10_000 });
+  const state = status.data?.state;
+  return (
+    <div className="mt-3 border-t border-line px-2 pt-3">
+      <Link
+        href="/vm"
+        aria-current={active ? 'page' : undefined}
+        className={cn('flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50', active && 'bg-accent/12 font-medium text-accent hover:bg-accent/15')}
+      >
+        <Monitor className="size-4" aria-hidden />
+        Berth VM
+        {state ? <span aria-label={`VM ${state}`} title={`VM ${state}`} className={cn('ml-auto size-2 rounded-full', VM_DOT[state] ?? 'bg-line')} /> : null}
+      </Link>
+    </div>
+  );
+}
 
 export function Sidebar({ engine }: { engine: string }) {
   const pathname = usePathname();
@@ -57,6 +78,7 @@ export function Sidebar({ engine }: { engine: string }) {
           );
         })}
       </ul>
+      <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} />
       <div className="mt-auto border-t border-line p-2">
         {canChange ? (
           <Link

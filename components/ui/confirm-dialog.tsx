@@ -10,11 +10,13 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** Keeps the confirm button off until the user has done what the dialog asks (typed a confirmation). */
+  disabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, disabled, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -36,7 +38,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          onConfirm();
+          if (!busy && !disabled) onConfirm();
         }}
         className="flex flex-col gap-3 p-4"
       >
@@ -46,7 +48,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
           <Button size="md" onClick={onCancel}>
             Cancel
           </Button>
-          <Button size="md" type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy} autoFocus>
+          <Button size="md" type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy || disabled} autoFocus>
             {busy ? 'Working…' : confirmLabel}
           </Button>
         </div>
