@@ -54,6 +54,17 @@ test('a long list renders only the rows in view, and scrolling, select-all and T
     await page.keyboard.press('Escape');
     await expect(page.getByText('300 selected')).toHaveCount(0);
 
+    // The focused row stays when scrolled away from; Tab from it brings the next row back into view.
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    const removeFirst = page.getByRole('button', { name: `Remove ${names[0]}` });
+    await removeFirst.focus();
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(page.locator(`[data-container-row="${names[299]}"]`)).toBeVisible();
+    await expect(removeFirst).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(`Select ${names[1]}`)).toBeFocused();
+    await expect(page.getByLabel(`Select ${names[1]}`)).toBeInViewport();
+
     // Keyboard: from the top, Tab walks row by row past the rows rendered at first.
     await scroller.evaluate((el) => (el.scrollTop = 0));
     await page.getByLabel(`Select ${names[0]}`).focus();

@@ -8,6 +8,8 @@ import { type Line, lineOffsets, renderedRuns, windowRange } from './windowing';
 const OVERSCAN = 12;
 /** Heights until the first rows are measured: a row shows a name over an id; a header one line. */
 const DEFAULT_HEIGHTS = { row: 37, group: 33 };
+/** Pixels of scroll between two renders of the window; the overscan is several times this. */
+const SCROLL_STEP = 120;
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled)';
 
 function lineKey(line: Line): string {
@@ -29,8 +31,10 @@ export function useTableWindow(lines: Line[], scrollRef: RefObject<HTMLElement |
     const update = () => {
       const body = bodyRef.current;
       if (!body) return;
-      const top = el.scrollTop - (body.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
-      const height = el.clientHeight;
+      const exact = el.scrollTop - (body.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
+      // In steps well inside the overscan: a scroll re-renders the table every few rows, not every frame.
+      const top = Math.floor(exact / SCROLL_STEP) * SCROLL_STEP;
+      const height = el.clientHeight + SCROLL_STEP;
       setBand((b) => (b.top === top && b.height === height ? b : { top, height }));
     };
     update();
@@ -79,7 +83,8 @@ export function useTableWindow(lines: Line[], scrollRef: RefObject<HTMLElement |
       if (next < 0 || next >= lines.length || bodyRef.current?.querySelector(`tr[data-line="${next}"]`)) return;
       e.preventDefault();
       pendingFocus.current = { line: next, last: e.shiftKey };
-      el.scrollTop += offsets[next]! - band.top - el.clientHeight / 2;
+      const bodyTop = e.currentTarget.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      el.scrollTop = bodyTop + offsets[next]! - el.clientHeight / 2;
     },
     onFocus: (e: FocusEvent<HTMLTableSectionElement>) => {
       const line = Number(e.target.closest<HTMLElement>('tr[data-line]')?.dataset.line);
