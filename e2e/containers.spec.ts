@@ -80,6 +80,12 @@ test('removing asks first and then removes; an unknown container says so', async
 test('a container created while the list is open appears without polling, from the engine events', async ({ page, docker }) => {
   await signIn(page, '/e/default/containers');
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  // Once the stream is up, a quiet engine means a quiet page: no list request at all.
+  await page.waitForTimeout(1_500);
+  let listed = 0;
+  page.on('request', (r) => void (r.url().includes('containers.list') && listed++));
+  await page.waitForTimeout(3_000);
+  expect(listed).toBe(0);
   const name = uniqueName('e2e-event');
   const c = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['true'] });
   try {

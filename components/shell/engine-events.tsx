@@ -32,34 +32,38 @@ export function EngineEvents({ engine, children }: { engine: string; children: R
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
-  const invalidate = useCallback(
+  const filtersFor = useCallback(
     (family: QueryFamily) => {
       const predicate = onEngine(engine);
-      const filters = {
+      const paths = {
         containers: [trpc.containers.list.pathFilter(), trpc.containers.inspect.pathFilter()],
         images: [trpc.images.pathFilter()],
         volumes: [trpc.volumes.pathFilter()],
         networks: [trpc.networks.pathFilter()],
         df: [trpc.system.df.pathFilter()],
       }[family];
-      for (const f of filters) void queryClient.invalidateQueries({ ...f, predicate });
+      return paths.map((f) => ({ ...f, predicate }));
     },
-    [trpc, queryClient, engine],
+    [trpc, engine],
   );
 
   const timers = useRef(new Map<QueryFamily, ReturnType<typeof setTimeout>>());
   const schedule = useCallback(
     (family: QueryFamily) => {
       if (timers.current.has(family)) return;
-      timers.current.set(
-        family,
-        setTimeout(() => {
-          timers.current.delete(family);
-          invalidate(family);
-        }, COALESCE_MS),
-      );
+      const fire = () => {
+        const filters = filtersFor(family);
+        // Invalidating cancels a fetch in flight; during a long burst that would starve a slow list. Wait for it.
+        if (filters.some((f) => queryClient.isFetching(f) > 0)) {
+          timers.current.set(family, setTimeout(fire, COALESCE_MS));
+          return;
+        }
+        timers.current.delete(family);
+        for (const f of filters) void queryClient.invalidateQueries(f);
+      };
+      timers.current.set(family, setTimeout(fire, COALESCE_MS));
     },
-    [invalidate],
+    [filtersFor, queryClient],
   );
   useEffect(() => {
     const pending = timers.current;
