@@ -3,10 +3,19 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+import { provideVmImage } from '../test/vm-image';
+import { haltVm } from '../server/vm/lifecycle';
+import { vmPaths } from '../server/vm/paths';
+import { defaultSettings, saveSettings } from '../server/vm/settings';
 
 const dir = process.env.BERTH_E2E_DIR!;
 const port = process.env.BERTH_E2E_PORT!;
 mkdirSync(join(dir, 'docker-config'), { recursive: true });
+
+// The VM starts from the UI in vm.spec.ts: give it the machine's cached image and a small footprint.
+const vm = vmPaths(join(dir, 'home'));
+await provideVmImage(vm);
+saveSettings(vm, { ...defaultSettings(vm), cpus: 1, memoryMiB: 1024, swapMiB: 0, diskMaxGiB: 8, shares: [] });
 
 const engine = await startTestEngine({ dir: join(dir, 'engine') });
 await importBusybox(engine.api);
@@ -40,6 +49,8 @@ async function stop(): Promise<void> {
     berth.kill('SIGTERM');
     await exited;
   }
+  // The VM outlives Berth by design; the tests end it.
+  await haltVm(vm, { log: () => undefined, step: () => undefined }, { ...process.env, DOCKER_CONFIG: join(dir, 'docker-config') }, true);
   await engine.stop();
   process.exit(0);
 }

@@ -98,6 +98,7 @@ function Form({ s }: { s: VmStatus }) {
   const describedBy = (id: string) => (errors[id] ? `${id}-error` : undefined);
 
   return (
+    <>
     <form
       className="max-w-3xl"
       onSubmit={(e) => {
@@ -168,6 +169,8 @@ function Form({ s }: { s: VmStatus }) {
       ) : (
         <p className="mt-4 text-[13px] text-muted">Only an admin can change the VM’s resources.</p>
       )}
+    </form>
+      {/* Outside the form: the dialog has its own form, and forms cannot nest. */}
       <ConfirmDialog
         open={confirming}
         title={shrinking ? 'Delete the data disk?' : needsRestart ? 'Apply and restart the VM?' : 'Apply the settings?'}
@@ -197,7 +200,7 @@ function Form({ s }: { s: VmStatus }) {
         ) : null}
         {a.apply.error ? <ErrorBanner error={a.apply.error} /> : null}
       </ConfirmDialog>
-    </form>
+    </>
   );
 }
 
