@@ -10,6 +10,7 @@ import { benchContainersList, benchContainersPage } from './containers';
 import { benchDisk } from './disk';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
+import { benchVm } from './vm';
 
 export interface BenchContext {
   engine: TestEngine;
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   logs: benchLogs,
   disk: benchDisk,
   page: benchContainersPage,
+  vm: benchVm,
 };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

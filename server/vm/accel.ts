@@ -38,7 +38,10 @@ function probeKvm(paths: VmPaths, qemu: string): Promise<AccelChoice> {
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve({ accel: 'kvm', reason: `KVM works (test boot in ${((Date.now() - started) / 1000).toFixed(1)} s).` });
-      else resolve({ accel: 'tcg', reason: `KVM refused the test boot (${stderr.trim().split('\n').pop() ?? `exit ${code}`}): using software emulation (TCG).` });
+      else {
+        const detail = (stderr.trim().split('\n').pop() ?? '').replace(/^qemu-system-\w+: /, '').slice(0, 160);
+        resolve({ accel: 'tcg', reason: `KVM is present but failed a test boot${detail ? ` (${detail})` : ` (exit ${code})`}: using software emulation (TCG), which is slower.` });
+      }
     });
   });
 }

@@ -97,6 +97,11 @@ mkdir -p /etc/docker/tls
 for f in ca.pem server.pem server-key.pem; do cat "$CFG/$f/raw" > "/etc/docker/tls/$f"; done
 chmod 600 /etc/docker/tls/server-key.pem
 qemu-ga -m virtio-serial -p /dev/virtio-ports/org.qemu.guest_agent.0 -d
+# The ACPI power button (QEMU's system_powerdown): one input event from it means "shut down cleanly".
+pwr=$(awk '/Power Button/ {found = 1} found && /Handlers=/ { for (i = 1; i <= NF; i++) if ($i ~ /^event/) { print $i; exit } }' /proc/bus/input/devices)
+if [ -n "$pwr" ] && [ -e "/dev/input/$pwr" ]; then
+  ( head -c 24 "/dev/input/$pwr" >/dev/null && /sbin/berth-shutdown ) &
+fi
 DLOG=/dev/virtio-ports/org.berth.dockerd
 [ -e "$DLOG" ] || DLOG=/dev/null
 say "starting dockerd"

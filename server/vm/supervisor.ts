@@ -10,7 +10,8 @@ import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards,
 import { vmPaths, type VmPaths } from './paths';
 import { removeIfExists, sleep, tailLines } from './procs';
 import { Qmp } from './qmp';
-import { clearPorts, clearRunState, readRunState, supervisorQmpSocket, writeLastExit, writePorts, type PortState, type RunState } from './state';
+import { cleanupRunFiles } from './lifecycle';
+import { readRunState, supervisorQmpSocket, writeLastExit, writePorts, type PortState, type RunState } from './state';
 
 function log(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
@@ -159,18 +160,22 @@ export async function runSupervisor(home: string): Promise<void> {
   qmp.on('close', () => {
     clearInterval(reconcileTimer);
     const now = readRunState(paths) ?? state;
-    const expected = Boolean(now.stopRequested);
-    if (!expected) {
-      const why = [...tailLines(paths.qemuLog, 3), ...tailLines(paths.serialLog, 3)].join(' / ');
-      writeLastExit(paths, { at: new Date().toISOString(), expected, message: `The VM stopped unexpectedly: QEMU exited without being asked to.${why ? ` Last messages: ${why}` : ''}` });
-      log('QEMU exited unexpectedly');
-      if (now.switchedContext) restoreContext(now.previousContext);
-      removeIfExists(paths.pidFile, paths.qmpSocket, paths.qgaSocket, supervisorQmpSocket(paths), paths.lockFile, paths.supervisorPidFile);
-      clearRunState(paths);
-      clearPorts(paths);
-    } else {
+    if (now.stopRequested) {
+      // Berth or `berth vm stop` asked; it cleans up after QEMU itself.
       log('QEMU exited');
+      return finish(0);
     }
+    const clean = tailLines(paths.serialLog, 5).some((l) => l.includes('berth-vm: shutting down'));
+    if (clean) {
+      log('the VM shut down from inside');
+      writeLastExit(paths, { at: new Date().toISOString(), expected: true, message: 'The VM was shut down from inside.' });
+    } else {
+      log('QEMU exited unexpectedly');
+      const why = [...tailLines(paths.qemuLog, 3), ...tailLines(paths.serialLog, 3)].join(' / ');
+      writeLastExit(paths, { at: new Date().toISOString(), expected: false, message: `The VM stopped unexpectedly: QEMU exited without being asked to.${why ? ` Last messages: ${why}` : ''}` });
+    }
+    if (now.switchedContext) restoreContext(now.previousContext);
+    cleanupRunFiles(paths);
     finish(0);
   });
   log(`supervising the VM (qemu pid ${state.qemuPid}, engine port ${state.dockerPort})`);

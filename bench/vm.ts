@@ -1,0 +1,106 @@
+// Benchmark (`npm run bench vm`): the VM's cold start, `docker run` in it vs the host engine, reads through the
+// shared directory vs the host disk, and how much of 1 GB deleted in the VM the host gets back by "Reclaim space".
+import { execFile } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { haltVm } from '../server/vm/lifecycle';
+import { VmManager } from '../server/vm/manager';
+import { vmPaths } from '../server/vm/paths';
+import { readRunState } from '../server/vm/state';
+import { defaultSettings, saveSettings } from '../server/vm/settings';
+import { importBusybox, TEST_IMAGE } from '../test/engine';
+import { provideVmImage } from '../test/vm-image';
+import type { BenchContext } from './run';
+import { fmt, median } from './util';
+
+const exec = promisify(execFile);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  await exec(cmd, args, { env, timeout: 120_000 });
+  return performance.now() - t0;
+}
+
+function readAll(file: string): Promise<number> {
+  return new Promise((res, rej) => {
+    const t0 = performance.now();
+    createReadStream(file, { highWaterMark: 1 << 20 })
+      .on('data', () => undefined)
+      .on('end', () => res(performance.now() - t0))
+      .on('error', rej);
+  });
+}
+
+export async function benchVm(ctx: BenchContext): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'berth-bench-vm-'));
+  const shared = mkdtempSync(join(tmpdir(), 'berth-bench-share-'));
+  const env = { ...process.env, DOCKER_CONFIG: join(home, 'docker-config') };
+  const paths = vmPaths(home);
+  try {
+    await provideVmImage(paths);
+    saveSettings(paths, { ...defaultSettings(paths), memoryMiB: 2048, swapMiB: 0, diskMaxGiB: 16, shares: [shared] });
+    const vm = new VmManager({ home, root, env });
+
+    const t0 = performance.now();
+    await vm.start().done;
+    const coldStart = performance.now() - t0;
+    const status = vm.status();
+    if (status.operation?.error) throw new Error(status.operation.error);
+    const vmApi = new Docker({ socketPath: paths.dockerSocket });
+    await importBusybox(vmApi);
+
+    const vmRun = ['--context', 'berth', 'run', '--rm', TEST_IMAGE, 'true'];
+    const hostRun = ['-H', `unix://${ctx.engine.socket}`, 'run', '--rm', TEST_IMAGE, 'true'];
+    const vmTimes: number[] = [];
+    const hostTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      hostTimes.push(await timeCommand('docker', hostRun, env));
+      vmTimes.push(await timeCommand('docker', vmRun, env));
+    }
+
+    const size = 256 * 1024 * 1024;
+    const file = join(shared, 'blob');
+    writeFileSync(file, randomBytes(size));
+    await readAll(file);
+    const hostRead = median([await readAll(file), await readAll(file), await readAll(file)]);
+    const script = 'a=$(date +%s%N); cat /share/blob > /dev/null; b=$(date +%s%N); echo $(( (b - a) / 1000 ))';
+    const shareReads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { stdout } = await exec('docker', ['--context', 'berth', 'run', '--rm', '-v', `${shared}:/share`, TEST_IMAGE, 'sh', '-c', script], { env, timeout: 300_000 });
+      shareReads.push(Number(stdout.trim()) / 1000);
+    }
+    const shareRead = median(shareReads);
+    const mbps = (ms: number) => `${((size / 1048576) / (ms / 1000)).toFixed(0)} MiB/s`;
+
+    const disk = readRunState(paths)!.diskFile;
+    const allocated = () => statSync(disk).blocks * 512;
+    const before = allocated();
+    await exec('docker', ['--context', 'berth', 'run', '--rm', '-v', 'bulk:/data', TEST_IMAGE, 'sh', '-c', 'head -c 1073741824 /dev/urandom > /data/blob && sync'], { env, timeout: 900_000 });
+    const written = allocated();
+    await exec('docker', ['--context', 'berth', 'run', '--rm', '-v', 'bulk:/data', TEST_IMAGE, 'sh', '-c', 'rm /data/blob && sync'], { env, timeout: 300_000 });
+    await vm.reclaim().done;
+    const reclaimed = allocated();
+    const freed = (written - reclaimed) / Math.max(1, written - before);
+
+    ctx.report(`VM (${status.accel === 'kvm' ? 'KVM' : 'TCG, software emulation'}; ${status.settings.cpus} CPU, 2 GiB)`, [
+      ['cold start to engine ready', `${fmt(coldStart)} (target under TCG < 20 s, with KVM < 3 s)`],
+      ['docker run --rm busybox true, host engine', `${fmt(median(hostTimes))} median of 5`],
+      ['docker run --rm busybox true, VM', `${fmt(median(vmTimes))} median of 5`],
+      ['  ratio VM / host', `${(median(vmTimes) / median(hostTimes)).toFixed(2)}×`],
+      ['read 256 MiB, host disk (page cache)', `${fmt(hostRead)} = ${mbps(hostRead)}`],
+      ['read 256 MiB through the share (9p)', `${fmt(shareRead)} = ${mbps(shareRead)}`],
+      ['  ratio share / host', `${(shareRead / hostRead).toFixed(1)}× slower`],
+      ['host bytes freed by reclaim after deleting 1 GiB', `${((written - reclaimed) / 1048576).toFixed(0)} MiB of ${((written - before) / 1048576).toFixed(0)} MiB = ${(freed * 100).toFixed(1)}% (target ≥ 90%)`],
+    ]);
+  } finally {
+    await haltVm(paths, { log: () => undefined, step: () => undefined }, env, true);
+    rmSync(home, { recursive: true, force: true });
+    rmSync(shared, { recursive: true, force: true });
+  }
+}
