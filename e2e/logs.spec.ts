@@ -68,3 +68,33 @@ test('a tab with 12 live streams still loads other pages quickly', async ({ page
     await Promise.all(made.map((c) => c.remove({ force: true })));
   }
 });
+
+test('a long tail shows its end first and fills in the rest; "Load older" walks further back', async ({ page, docker }) => {
+  const name = uniqueName('e2e-older');
+  const c = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sh', '-c', 'seq 1 3000 | sed "s/^/row /"'] });
+  await c.start();
+  await c.wait();
+  try {
+    await signIn(page, `/e/default/containers/${name}/logs?tail=2500`);
+    const log = page.getByRole('log', { name: 'Log lines' });
+    await expect(log.getByText('row 3000', { exact: true })).toBeVisible();
+    const search = page.getByLabel('Search logs');
+    await search.fill('row 501');
+    await search.press('Enter');
+    await expect(page.getByText(/^1 of 1$/)).toBeVisible();
+    await search.fill('row 499');
+    await expect(page.getByText(/^0 of 0$/)).toBeVisible();
+
+    await page.goto(`/e/default/containers/${name}/logs`);
+    await expect(log.getByText('row 3000', { exact: true })).toBeVisible();
+    await search.fill('row 1500');
+    await expect(page.getByText(/^0 of 0$/)).toBeVisible();
+    await log.getByRole('button', { name: 'Load older' }).click();
+    await expect(page.getByText(/^1 of 1$/)).toBeVisible();
+    await log.getByRole('button', { name: 'Load older' }).click();
+    await search.fill('row 999');
+    await expect(page.getByText(/^1 of 1$/)).toBeVisible();
+  } finally {
+    await c.remove({ force: true });
+  }
+});

@@ -1,7 +1,9 @@
 // The VM from the browser: start it with its progress, change its memory, see Docker Engine in it report the new value.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { E2E_DIR, expect, screenshots, test } from './fixtures';
+import { importBusybox } from '../test/engine';
+import { E2E_DIR, expect, screenshots, test, TEST_IMAGE } from './fixtures';
 
 const vmDocker = () => new Docker({ socketPath: join(E2E_DIR, 'home', 'run', 'docker.sock') });
 const MIB = 1024 * 1024;
@@ -41,6 +43,29 @@ test('start the VM from the UI, change its memory, and see it in docker info', a
   const after = (await vmDocker().info()) as { MemTotal: number };
   expect(after.MemTotal).toBeGreaterThan(1024 * MIB);
   expect(after.MemTotal).toBeLessThanOrEqual(1536 * MIB);
+
+  // A port already taken on this machine is reported on the container's page.
+  const port = 19_000 + (process.pid % 1000);
+  const taken = createServer();
+  await new Promise<void>((r) => taken.listen(port, '127.0.0.1', r));
+  try {
+    await importBusybox(vmDocker());
+    const c = await vmDocker().createContainer({
+      name: 'clash',
+      Image: TEST_IMAGE,
+      Cmd: ['httpd', '-f', '-p', '8000'],
+      ExposedPorts: { '8000/tcp': {} },
+      HostConfig: { PortBindings: { '8000/tcp': [{ HostPort: String(port) }] } },
+    });
+    await c.start();
+    await page.goto('/e/vm/containers/clash');
+    await expect(page.getByRole('alert').filter({ hasText: `Port ${port}/tcp on 127.0.0.1 is already in use on this machine` })).toBeVisible({ timeout: 30_000 });
+    await screenshots(page, 'vm-container-port-taken');
+    await c.remove({ force: true });
+  } finally {
+    taken.close();
+  }
+  await page.goto('/vm');
 
   await tabs.getByRole('link', { name: 'Disk' }).click();
   await expect(page.getByTestId('vm-disk-allocated')).toBeVisible();

@@ -20,6 +20,43 @@ export interface LogSource {
   id: string;
 }
 
+/** Lines asked for first, so the end of a long log is on screen at once; the rest of the tail follows behind it. */
+const FIRST_PAINT_LINES = 1000;
+/** Lines the live stream may have added meanwhile; the engine counts its tail from the end of the file. */
+const TAIL_MARGIN = 500;
+
+type Client = ReturnType<typeof useTRPCClient>;
+
+/**
+ * Up to `count` lines of one container from before `beforeTs`. The engine applies `tail` before `until`,
+ * so it is asked for the lines the caller already holds after `beforeTs` plus `count`, then trimmed.
+ */
+function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: number, held: number, onDone: (lines: LogLine[]) => void): () => void {
+  const got: LogLine[] = [];
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    sub.unsubscribe();
+    const older = got.filter((l) => l.ts < beforeTs);
+    onDone(older.slice(Math.max(0, older.length - count)));
+  };
+  const sub = client.containers.logs.subscribe(
+    { engine: s.engine, id: s.id, follow: false, tail: Math.min(10_000_000, held + count + TAIL_MARGIN), until: beforeTs },
+    {
+      onData: (event) => {
+        for (const l of (event as unknown as { data: LogLine[] }).data) got.push(l);
+      },
+      onError: finish,
+      onComplete: finish,
+    },
+  );
+  return () => {
+    done = true;
+    sub.unsubscribe();
+  };
+}
+
 export function useLogStream(sources: LogSource[], opts: { tail: number; cap: number; since?: string }) {
   const client = useTRPCClient();
   const lines = useRef<LogLine[]>([]);
@@ -65,15 +102,37 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     setError(null);
     setVersion((v) => v + 1);
     let ended = 0;
-    const subs = sources.map((s) =>
-      client.containers.logs.subscribe(
-        { engine: s.engine, id: s.id, follow: true, ...(opts.since ? { since: opts.since } : { tail: opts.tail }) },
+    const backfills: Array<() => void> = [];
+    const firstTail = Math.min(opts.tail, FIRST_PAINT_LINES);
+    const subs = sources.map((s) => {
+      let first = true;
+      return client.containers.logs.subscribe(
+        { engine: s.engine, id: s.id, follow: true, ...(opts.since ? { since: opts.since } : { tail: firstTail }) },
         {
           onStarted: () => setStatus('live'),
           onData: (event) => {
             const data = (event as unknown as { data: LogLine[] }).data;
-            push(merged ? data.map((l) => ({ ...l, source: s.id })) : data);
+            const tag = (batch: LogLine[]) => (merged ? batch.map((l) => ({ ...l, source: s.id })) : batch);
+            push(tag(data));
             setStatus('live');
+            if (!data[0]) return;
+            if (first && !opts.since && opts.tail > firstTail) {
+              // The end is on screen; now the earlier part of the requested tail, put in front of it.
+              const oldest = data[0].ts;
+              backfills.push(
+                fetchOlder(client, s, oldest, opts.tail - firstTail, firstTail, (older) => {
+                  if (!older.length) return;
+                  const rest = lines.current.concat(pending.current);
+                  let next = tag(older).concat(rest);
+                  if (merged) next.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+                  if (next.length > opts.cap) next = next.slice(next.length - opts.cap);
+                  pending.current = [];
+                  lines.current = next;
+                  setVersion((v) => v + 1);
+                }),
+              );
+            }
+            first = false;
           },
           onConnectionStateChange: (state) => {
             if (state.state === 'connecting' && state.error) setStatus('reconnecting');
@@ -87,10 +146,11 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
             if (ended === sources.length) setStatus('ended');
           },
         },
-      ),
-    );
+      );
+    });
     return () => {
       for (const sub of subs) sub.unsubscribe();
+      for (const stop of backfills) stop();
       if (frame.current !== null) cancelAnimationFrame(frame.current);
       frame.current = null;
     };
@@ -102,33 +162,20 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
   const loadOlder = useCallback(() => {
     const oldest = lines.current[0];
     if (!oldest || loadingOlder) return;
-    const oldestTs = oldest.ts;
     setLoadingOlder(true);
     const got: LogLine[] = [];
     let open = sources.length;
     for (const s of sources) {
-      const sub = client.containers.logs.subscribe(
-        { engine: s.engine, id: s.id, follow: false, tail: 1000, until: oldestTs },
-        {
-          onData: (event) => {
-            const data = (event as unknown as { data: LogLine[] }).data;
-            got.push(...(merged ? data.map((l) => ({ ...l, source: s.id })) : data));
-          },
-          onError: () => finish(),
-          onComplete: () => finish(),
-        },
-      );
-      function finish() {
-        sub.unsubscribe();
+      const held = merged ? lines.current.filter((l) => l.source === s.id).length : lines.current.length;
+      fetchOlder(client, s, oldest.ts, 1000, held, (older) => {
+        got.push(...(merged ? older.map((l) => ({ ...l, source: s.id })) : older));
         if (--open > 0) return;
-        const known = new Set(lines.current.map((l) => `${l.source ?? ''}${l.id}`));
-        const older = got.filter((l) => !known.has(`${l.source ?? ''}${l.id}`) && l.ts <= oldestTs);
-        older.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
-        lines.current = older.concat(lines.current);
-        setDropped((d) => Math.max(0, d - older.length));
+        got.sort((x, y) => (x.ts < y.ts ? -1 : x.ts > y.ts ? 1 : 0));
+        lines.current = got.concat(lines.current);
+        setDropped((d) => Math.max(0, d - got.length));
         setLoadingOlder(false);
         setVersion((v) => v + 1);
-      }
+      });
     }
   }, [client, sources, merged, loadingOlder]);
 

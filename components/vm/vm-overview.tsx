@@ -59,6 +59,17 @@ function CopyCommand({ text }: { text: string }) {
   );
 }
 
+function CrashBanner({ message }: { message: string }) {
+  const a = useVmActions();
+  const canChange = useCanChange();
+  const action = canChange ? (
+    <Button onClick={() => a.start.mutate()} disabled={a.start.isPending}>
+      <Play /> Start again
+    </Button>
+  ) : undefined;
+  return <ErrorBanner error={new Error(message)} action={action} />;
+}
+
 export function VmOverview() {
   const status = useVmStatus();
   const s = status.data;
@@ -67,7 +78,7 @@ export function VmOverview() {
   const running = s.state === 'running';
   return (
     <div className="flex max-w-4xl flex-col gap-6">
-      {s.state === 'error' && s.message ? <ErrorBanner error={new Error(s.message)} /> : null}
+      {s.state === 'error' && s.message ? <CrashBanner message={s.message} /> : null}
       <OperationPanel operation={s.operation} kinds={['start', 'stop', 'restart', 'build', 'apply', 'rebuild', 'reset']} />
       <div className="flex flex-wrap items-center gap-3">
         <Actions s={s} />

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { useCanChange } from '@/components/shell/use-role';
+import { VmPortNotice } from '@/components/vm/vm-port-notice';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { StateBadge } from '@/components/ui/state-badge';
 import { errorView } from '@/lib/trpc';
@@ -100,6 +101,7 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
           }
         />
       ) : null}
+      <VmPortNotice engine={engine} containerId={d?.id} />
       <div className="min-h-0 flex-1 overflow-auto">{notFound ? null : children}</div>
       <RemoveDialog
         targets={removing && d ? [{ name: d.name, state: d.state.status }] : null}
