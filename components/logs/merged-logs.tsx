@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { useTRPC } from '@/lib/trpc';
@@ -16,7 +17,7 @@ export function MergedLogs({ engine }: { engine: string }) {
   const pathname = usePathname();
   const project = params.get('project');
   const picked = (params.get('c') ?? '').split(',').filter(Boolean);
-  const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: 5000 });
+  const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: useFallbackInterval() });
   const names = useMemo(() => {
     if (!project) return picked;
     return (list.data ?? []).filter((c) => c.project === project).map((c) => c.name);

@@ -251,9 +251,16 @@ export class VmManager {
       if (moving && existsSync(file)) {
         mkdirSync(next.diskDir, { recursive: true });
         ctx.step(0.25, `Moving the disk image to ${next.diskDir}`);
-        await sparseCopy(file, join(next.diskDir, DISK_FILE_NAME), ({ copiedBytes, totalBytes }) => {
-          ctx.step(0.25 + 0.45 * (copiedBytes / totalBytes), `Copying the disk image: ${Math.round((100 * copiedBytes) / totalBytes)}%`);
-        });
+        try {
+          await sparseCopy(file, join(next.diskDir, DISK_FILE_NAME), ({ copiedBytes, totalBytes }) => {
+            ctx.step(0.25 + 0.45 * (copiedBytes / totalBytes), `Copying the disk image: ${Math.round((100 * copiedBytes) / totalBytes)}%`);
+          });
+        } catch (err) {
+          // The old disk was never touched: keep using it, as before.
+          ctx.log(`The disk image stays at ${current.diskDir}: ${(err as Error).message}`);
+          if (wasRunning) await this.doStart({ ...ctx, step: (p, s) => ctx.step(0.7 + p * 0.3, s) });
+          throw new EngineError('ENGINE_ERROR', `Moving the disk image failed, so it stays at ${current.diskDir}, unchanged: ${(err as Error).message}`);
+        }
         saveSettings(this.paths, { ...current, diskDir: next.diskDir });
         rmSync(file, { force: true });
         ctx.log(`The disk image now lives in ${next.diskDir}; the old file was deleted after the copy was verified.`);

@@ -148,6 +148,16 @@ describe.sequential('the VM', () => {
     expect(currentContext(env)).toBeUndefined();
   }, 120_000);
 
+  it('moves the disk image to a new location, verified, and deletes the old file only then', async () => {
+    const oldFile = join(vm.settings().diskDir, 'Docker.raw');
+    const target = mkdtempSync(join(tmpdir(), 'berth-moved-'));
+    await vm.apply({ ...vm.settings(), diskDir: target }).done;
+    expect(vm.status().operation?.error).toBeUndefined();
+    expect(existsSync(oldFile)).toBe(false);
+    expect(statSync(join(target, 'Docker.raw')).size).toBe(10 * GIB);
+    expect(vm.status().disk?.file).toBe(join(target, 'Docker.raw'));
+  }, 300_000);
+
   it('notices QEMU being killed, says so, and starts again cleanly with the data intact', async () => {
     await vm.start().done;
     const pid = readRunState(paths)!.qemuPid;
