@@ -1,4 +1,5 @@
 // Container resource usage as `docker stats` computes it: CPU %, memory without cache, I/O rates, PIDs.
+import { setMaxListeners } from 'node:events';
 import type Docker from 'dockerode';
 import { toEngineError } from '../errors';
 import { destroyOnAbort, openEngineStream } from './engine-stream';
@@ -151,6 +152,8 @@ export async function* streamStats(api: Docker, ref: string, signal?: AbortSigna
 export async function* streamStatsAll(api: Docker, opts: { signal?: AbortSignal; intervalMs?: number } = {}): AsyncGenerator<Record<string, StatsSample>> {
   const interval = opts.intervalMs ?? 2000;
   const inner = new AbortController();
+  // One listener per watched container, by design: hundreds are expected, not a leak.
+  setMaxListeners(0, inner.signal);
   const onAbort = () => inner.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const latest = new Map<string, StatsSample>();
