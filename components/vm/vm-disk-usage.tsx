@@ -4,7 +4,7 @@ import { Eraser } from 'lucide-react';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { formatBinary as formatBytes } from './format';
+import { formatBinary as formatBytes } from '@/lib/binary-units';
 import { OperationPanel } from './operation-panel';
 import type { VmStatus } from './types';
 import { useVmActions } from './use-vm';

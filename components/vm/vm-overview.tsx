@@ -9,7 +9,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useToast } from '@/components/ui/toast';
 import { formatAgo } from '@/lib/utils';
-import { formatBinary as formatBytes } from './format';
+import { formatBinary as formatBytes } from '@/lib/binary-units';
 import { OperationPanel } from './operation-panel';
 import type { VmStatus } from './types';
 import { useVmActions, useVmStatus } from './use-vm';

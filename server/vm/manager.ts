@@ -1,6 +1,7 @@
 // VmManager: the VM as Berth sees it — status, one operation at a time with progress, and the engine "vm".
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatBinary as formatBytes } from '../../lib/binary-units';
 import { EngineError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import { CONTEXT_NAME, currentContext } from './cli-context';
@@ -323,15 +324,5 @@ export class VmManager {
   }
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
-}
-
+export { formatBytes };
 export { vmPaths };

@@ -1,4 +1,4 @@
-// Sizes of the VM's disk and memory in binary units, as its settings are given (GiB, MiB).
+// Sizes in binary units (KiB, MiB, GiB), as the VM's memory and disk settings are given.
 export function formatBinary(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
