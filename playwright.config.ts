@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
 // Set once in the runner; workers inherit the environment, so every process agrees on these.
 process.env.BERTH_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'berth-e2e-'));
 process.env.BERTH_E2E_PORT ??= String(17_000 + (process.pid % 2_000));
+process.env.BERTH_E2E_BASE_PORT ??= String(Number(process.env.BERTH_E2E_PORT) + 1);
 const port = Number(process.env.BERTH_E2E_PORT);
+const basePort = Number(process.env.BERTH_E2E_BASE_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,13 +30,25 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: 'npx tsx e2e/serve.ts',
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-  },
+  webServer: [
+    {
+      command: 'npx tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    },
+    {
+      // The same Berth behind a reverse proxy at /berth (its own UI build, see scripts/test.sh).
+      command: 'npx tsx e2e/serve.ts base',
+      url: `http://127.0.0.1:${basePort}/berth/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    },
+  ],
 });

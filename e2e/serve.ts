@@ -1,4 +1,5 @@
-// Playwright's web server: a private dockerd with the test image, and the real `berth start` pointed at it.
+// Playwright's web servers: a private dockerd with the test image, and the real `berth start` pointed at it.
+// `serve.ts base` is a second one at the sub-path /berth, as behind a reverse proxy, from its own UI build.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,22 +9,27 @@ import { haltVm } from '../server/vm/lifecycle';
 import { vmPaths } from '../server/vm/paths';
 import { defaultSettings, saveSettings } from '../server/vm/settings';
 
-const dir = process.env.BERTH_E2E_DIR!;
-const port = process.env.BERTH_E2E_PORT!;
+const base = process.argv[2] === 'base';
+const root = process.env.BERTH_E2E_DIR!;
+const dir = base ? join(root, 'base') : root;
+const port = base ? process.env.BERTH_E2E_BASE_PORT! : process.env.BERTH_E2E_PORT!;
 mkdirSync(join(dir, 'docker-config'), { recursive: true });
 
 // The VM starts from the UI in vm.spec.ts: give it the machine's cached image and a small footprint.
 const vm = vmPaths(join(dir, 'home'));
-await provideVmImage(vm);
-saveSettings(vm, { ...defaultSettings(vm), cpus: 1, memoryMiB: 1024, swapMiB: 0, diskMaxGiB: 8, shares: [] });
+if (!base) {
+  await provideVmImage(vm);
+  saveSettings(vm, { ...defaultSettings(vm), cpus: 1, memoryMiB: 1024, swapMiB: 0, diskMaxGiB: 8, shares: [] });
+}
 
 const engine = await startTestEngine({ dir: join(dir, 'engine') });
 await importBusybox(engine.api);
 await ensureNetwork(engine.api);
 
-const berth = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', port], {
+const berth = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', port, ...(base ? ['--base-path', '/berth'] : [])], {
   env: {
     ...process.env,
+    ...(base ? { BERTH_DIST_DIR: '.next-base' } : {}),
     BERTH_HOME: join(dir, 'home'),
     BERTH_DOCKER_SOCKET: engine.socket,
     DOCKER_CONFIG: join(dir, 'docker-config'),

@@ -32,6 +32,8 @@ echo "test: type check"
 npx tsc --noEmit -p .
 echo "test: building the UI"
 node bin/berth.mjs build
+echo "test: building the UI for a base path (/berth), as behind a reverse proxy"
+BERTH_DIST_DIR=.next-base node bin/berth.mjs build --base-path /berth
 echo "test: unit and integration tests"
 npx vitest run
 echo "test: end-to-end tests"

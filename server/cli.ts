@@ -23,8 +23,9 @@ function newestMtime(path: string): number {
 
 /** Builds the UI when there is no build yet, the sources are newer than it, or it was built for another base path. */
 function ensureBuild(basePath = ''): void {
-  const buildId = join(ROOT, '.next', 'BUILD_ID');
-  const marker = join(ROOT, '.next', 'berth-base-path');
+  const dist = process.env.BERTH_DIST_DIR || '.next';
+  const buildId = join(ROOT, dist, 'BUILD_ID');
+  const marker = join(ROOT, dist, 'berth-base-path');
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const builtFor = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   const sources = Math.max(...UI_DIRS.map((d) => newestMtime(join(ROOT, d))), ...UI_FILES.map((f) => newestMtime(join(ROOT, f))));

@@ -46,6 +46,8 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   const vm = opts.vm ?? new VmManager({ home: config.home, root: config.root, registry });
   const basePath = config.basePath ?? '';
   const secure = Boolean(config.tlsCert);
+  // Next reads next.config.mjs again when it starts serving: it must see the base path the UI was built for.
+  if (opts.ui !== false) process.env.BERTH_BASE_PATH = basePath;
   const app = opts.ui === false ? null : next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
   await app?.prepare();
   const handleNext = app ? app.getRequestHandler() : async (_req: IncomingMessage, res: ServerResponse) => send(res, 404, 'Berth is serving its API only.\n');
