@@ -62,15 +62,16 @@ function Columns({ canChange }: { canChange: boolean }) {
   return (
     <colgroup>
       {canChange ? <col className="w-8" /> : null}
-      <col />
-      <col />
+      {/* Names matter most: the name column takes the larger share of what the fixed columns leave. */}
+      <col className="w-[58%]" />
+      <col className="w-[42%]" />
       <col className="w-22" />
+      <col className="w-18" />
       <col className="w-20" />
-      <col className="w-22" />
-      <col className="w-36" />
+      <col className="w-32" />
       <col className="w-28" />
-      <col className="w-28" />
-      {canChange ? <col className="w-44" /> : null}
+      <col className="w-24" />
+      {canChange ? <col className="w-40" /> : null}
     </colgroup>
   );
 }
