@@ -2,7 +2,7 @@
 // Adding a tag to an image: repository and tag, with the server's message under the field it rejects.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Field, FormDialog, inputClass } from '@/components/engine/form-dialog';
+import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/lib/trpc';
 import { shortId } from '@/lib/utils';

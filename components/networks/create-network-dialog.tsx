@@ -2,7 +2,7 @@
 // Creating a network: name, driver, optional subnet and gateway, internal and attachable; field errors from the server.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Check, Field, FormDialog, inputClass } from '@/components/engine/form-dialog';
+import { Check, Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/lib/trpc';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { errorView, useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
-import { Field, FormDialog, inputClass } from './form-dialog';
+import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useRefreshAccess } from './use-attempt';
 
 type Kind = 'project' | 'container';
@@ -36,6 +36,7 @@ export function ShareDialog({ open, onClose, onMade }: { open: boolean; onClose:
 
   return (
     <FormDialog
+      fields={['name', 'engine', 'kind', 'target', 'expiresInHours']}
       open={open}
       title="New share link"
       submitLabel="Make link"

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMe } from '@/components/shell/use-role';
 import { useTRPC } from '@/lib/trpc';
-import { Field, FormDialog, inputClass } from './form-dialog';
+import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useRefreshAccess } from './use-attempt';
 
 export function TokenDialog({ open, onClose, onMade }: { open: boolean; onClose: () => void; onMade: (token: string, name: string) => void }) {
@@ -16,6 +16,7 @@ export function TokenDialog({ open, onClose, onMade }: { open: boolean; onClose:
   const mine = users.data?.find((u) => u.name === me.data?.name);
   return (
     <FormDialog
+      fields={['name', 'userId', 'expiresInDays']}
       open={open}
       title="New API token"
       submitLabel="Make token"

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/lib/trpc';
-import { Field, FormDialog, inputClass } from './form-dialog';
+import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useRefreshAccess } from './use-attempt';
 
 const PASSWORD_HINT = 'At least 12 characters. A long sentence is easier to type and harder to guess.';
@@ -16,6 +16,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
   const close = () => (create.reset(), onClose());
   return (
     <FormDialog
+      fields={['name', 'role', 'password']}
       open={open}
       title="Add user"
       submitLabel="Add user"
@@ -59,6 +60,7 @@ export function PasswordDialog({ user, onClose }: { user: { id: number; name: st
   const close = () => (set.reset(), onClose());
   return (
     <FormDialog
+      fields={['password']}
       open={user !== null}
       title={`Set the password of ${user?.name ?? ''}`}
       submitLabel="Set password"

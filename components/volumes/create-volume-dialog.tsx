@@ -2,7 +2,7 @@
 // Creating a volume: optional name, driver, labels as key=value lines; the server names the field it rejects.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Field, FormDialog, inputClass } from '@/components/engine/form-dialog';
+import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/lib/trpc';
 

@@ -1,7 +1,7 @@
 'use client';
-// A modal form (create volume, create network, tag image): Escape cancels, and a refusal shows the
-// server's sentence, with each field's own message under the field it names.
-import { createContext, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+// A modal form (create a volume or network, tag an image, make a user, token or share link): Escape cancels,
+// and a refusal shows the server's sentence, with each field's own message under the field it names.
+import { cloneElement, createContext, isValidElement, useContext, useEffect, useId, useRef, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { errorView } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
@@ -28,13 +28,13 @@ export interface FormDialogProps {
   /** The error of the last attempt, or null. */
   error: unknown;
   /** The fields this form shows; a refusal explained entirely under them needs no sentence below. */
-  fields: string[];
+  fields?: string[];
   onSubmit: (form: FormData) => void;
   onCancel: () => void;
   children: ReactNode;
 }
 
-export function FormDialog({ open, title, description, submitLabel, busy, error, fields: shown, onSubmit, onCancel, children }: FormDialogProps) {
+export function FormDialog({ open, title, description, submitLabel, busy, error, fields: shown = [], onSubmit, onCancel, children }: FormDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -90,29 +90,51 @@ export function FormDialog({ open, title, description, submitLabel, busy, error,
   );
 }
 
-/** A labelled control with the server's message for its field; `render` receives the accessibility props. */
+type A11y = { id: string; name?: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+/**
+ * A labelled control with the server's message for its field (`name` is the input's key in the procedure).
+ * The control is `render(a11y)`, or one element given as children that receives the same props.
+ */
 export function Field({
   label,
   name,
   hint,
   className,
+  addon,
   render,
+  children,
 }: {
   label: string;
-  name: string;
+  name?: string;
   hint?: ReactNode;
   className?: string;
-  render: (a11y: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+  addon?: ReactNode;
+  render?: (a11y: A11y & { name: string }) => ReactNode;
+  children?: ReactElement;
 }) {
   const id = useId();
-  const messages = useContext(FieldErrorsContext)[name];
+  const messages = useContext(FieldErrorsContext)[name ?? ''];
   const describedBy = [messages?.length ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  const a11y: A11y = { id, ...(messages?.length ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+  const control = render
+    ? render({ ...a11y, name: name ?? '' })
+    : isValidElement(children)
+      ? cloneElement(children as ReactElement<Record<string, unknown>>, a11y)
+      : children;
   return (
     <div className={cn('flex flex-col gap-1 text-[13px]', className)}>
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      {render({ id, name, ...(messages?.length ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {addon ? (
+        <div className="flex items-center gap-2">
+          {control}
+          {addon}
+        </div>
+      ) : (
+        control
+      )}
       {hint ? (
         <span id={`${id}-hint`} className="text-[12px] text-muted">
           {hint}
