@@ -193,7 +193,9 @@ function Form({ s }: { s: VmStatus }) {
               A disk cannot shrink in place: Berth deletes Docker.raw and creates a new, empty one. <strong>Every image, container and volume in the VM is lost.</strong>
             </p>
             <label className="flex flex-col gap-1">
-              Type <span className="font-mono text-fg">delete my data</span> to confirm
+              <span>
+                Type <span className="font-mono text-fg">delete my data</span> to confirm
+              </span>
               <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirmation" autoComplete="off" />
             </label>
           </>

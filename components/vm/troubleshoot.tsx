@@ -83,7 +83,9 @@ export function Troubleshoot() {
       >
         <p className="text-fg">Every image, container and volume in the VM is deleted. This cannot be undone.</p>
         <label className="flex flex-col gap-1">
-          Type <span className="font-mono text-fg">delete my data</span> to confirm
+          <span>
+                Type <span className="font-mono text-fg">delete my data</span> to confirm
+              </span>
           <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirmation" autoComplete="off" />
         </label>
         {a.reset.error ? <ErrorBanner error={a.reset.error} /> : null}
