@@ -1,8 +1,9 @@
 'use client';
 // A modal form (create a volume or network, tag an image, make a user, token or share link): Escape cancels,
 // and a refusal shows the server's sentence, with each field's own message under the field it names.
-import { cloneElement, createContext, isValidElement, useContext, useEffect, useId, useRef, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, createContext, isValidElement, useContext, useId, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { useModal } from '@/components/ui/use-modal';
 import { errorView } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 
@@ -35,14 +36,8 @@ export interface FormDialogProps {
 }
 
 export function FormDialog({ open, title, description, submitLabel, busy, error, fields: shown = [], onSubmit, onCancel, children }: FormDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   const fields = error ? fieldErrorsOf(error) : {};
   const named = Object.keys(fields).filter((k) => fields[k]?.length);
   const allInline = named.length > 0 && named.every((k) => shown.includes(k));

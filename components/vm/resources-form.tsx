@@ -8,6 +8,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { Input } from '@/components/ui/input';
 import { settingsSchema, type VmSettings } from '@/server/vm/settings-schema';
 import { OperationPanel } from './operation-panel';
+import { CONFIRM_PHRASE, TypedConfirmation } from './typed-confirmation';
 import type { VmStatus } from './types';
 import { useVmActions, useVmStatus } from './use-vm';
 
@@ -177,7 +178,7 @@ function Form({ s }: { s: VmStatus }) {
         confirmLabel={shrinking ? 'Delete and recreate' : needsRestart ? 'Apply & restart' : 'Apply'}
         danger={shrinking}
         busy={a.apply.isPending}
-        disabled={shrinking && typed !== 'delete my data'}
+        disabled={shrinking && typed !== CONFIRM_PHRASE}
         onCancel={() => {
           setConfirming(false);
           setTyped('');
@@ -192,12 +193,7 @@ function Form({ s }: { s: VmStatus }) {
             <p className="text-fg">
               A disk cannot shrink in place: Berth deletes Docker.raw and creates a new, empty one. <strong>Every image, container and volume in the VM is lost.</strong>
             </p>
-            <label className="flex flex-col gap-1">
-              <span>
-                Type <span className="font-mono text-fg">delete my data</span> to confirm
-              </span>
-              <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirmation" autoComplete="off" />
-            </label>
+            <TypedConfirmation value={typed} onChange={setTyped} />
           </>
         ) : null}
         {a.apply.error ? <ErrorBanner error={a.apply.error} /> : null}

@@ -5,8 +5,8 @@ import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Input } from '@/components/ui/input';
 import { OperationPanel } from './operation-panel';
+import { CONFIRM_PHRASE, TypedConfirmation } from './typed-confirmation';
 import { useVmActions, useVmStatus } from './use-vm';
 
 function Row({ title, children, action }: { title: string; children: React.ReactNode; action: React.ReactNode }) {
@@ -77,17 +77,12 @@ export function Troubleshoot() {
         confirmLabel="Reset"
         danger
         busy={a.reset.isPending}
-        disabled={typed !== 'delete my data'}
+        disabled={typed !== CONFIRM_PHRASE}
         onCancel={close}
         onConfirm={() => a.reset.mutate({ confirm: typed }, { onSuccess: close })}
       >
         <p className="text-fg">Every image, container and volume in the VM is deleted. This cannot be undone.</p>
-        <label className="flex flex-col gap-1">
-          <span>
-                Type <span className="font-mono text-fg">delete my data</span> to confirm
-              </span>
-          <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirmation" autoComplete="off" />
-        </label>
+        <TypedConfirmation value={typed} onChange={setTyped} />
         {a.reset.error ? <ErrorBanner error={a.reset.error} /> : null}
       </ConfirmDialog>
     </div>

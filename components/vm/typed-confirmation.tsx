@@ -1,0 +1,15 @@
+// The field a destructive VM action waits on: the user types "delete my data" before the button wakes up.
+import { Input } from '@/components/ui/input';
+
+export const CONFIRM_PHRASE = 'delete my data';
+
+export function TypedConfirmation({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span>
+        Type <span className="font-mono text-fg">{CONFIRM_PHRASE}</span> to confirm
+      </span>
+      <Input value={value} onChange={(e) => onChange(e.target.value)} aria-label="Confirmation" autoComplete="off" />
+    </label>
+  );
+}
