@@ -110,6 +110,23 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Starts the VM's supervisor (engine socket, port forwards, exit watch) as a process of its own. */
+export function spawnSupervisor(paths: VmPaths, root: string, env: NodeJS.ProcessEnv): void {
+  const out = openSync(paths.supervisorLog, 'a', 0o600);
+  const sup = spawn(process.execPath, [join(root, 'bin', 'berth.mjs'), 'vm', 'supervise'], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...env, BERTH_HOME: paths.home },
+    cwd: root,
+  });
+  closeSync(out);
+  sup.unref();
+  if (sup.pid) {
+    writeFileSync(paths.supervisorPidFile, String(sup.pid));
+    updateRunState(paths, { supervisorPid: sup.pid });
+  }
+}
+
 /** Boots the VM and returns once its engine answers on the owner-only socket. */
 export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunState> {
   const { paths, settings } = opts;
@@ -168,19 +185,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
       await sleep(100);
       throw new EngineError('ENGINE_ERROR', `QEMU exited at once: ${tailLines(paths.qemuLog, 3).join(' / ') || 'no message'}.`);
     }
-    const supOut = openSync(paths.supervisorLog, 'a', 0o600);
-    const sup = spawn(process.execPath, [join(opts.root, 'bin', 'berth.mjs'), 'vm', 'supervise'], {
-      detached: true,
-      stdio: ['ignore', supOut, supOut],
-      env: { ...env, BERTH_HOME: paths.home },
-      cwd: opts.root,
-    });
-    closeSync(supOut);
-    sup.unref();
-    if (sup.pid) {
-      writeFileSync(paths.supervisorPidFile, String(sup.pid));
-      updateRunState(paths, { supervisorPid: sup.pid });
-    }
+    spawnSupervisor(paths, opts.root, env);
     ctx.step(0.55, 'Waiting for the VM to boot');
     await waitForEngine(paths, state, ctx);
     writeContext(paths.dockerSocket, env);

@@ -7,9 +7,10 @@ import type { EngineRegistry } from '../engines/registry';
 import { CONTEXT_NAME, currentContext } from './cli-context';
 import { diskUsage, GIB, sparseCopy } from './disk';
 import { buildImage, imageIsCurrent, readImageStamp, type ImageStamp } from './image';
-import { bootVm, cleanupRunFiles, diskFileOf, haltVm, liveState, reclaimSpace, type StepContext } from './lifecycle';
+import { bootVm, cleanupRunFiles, diskFileOf, haltVm, liveState, reclaimSpace, spawnSupervisor, type StepContext } from './lifecycle';
+import { pidAlive } from './procs';
 import { DISK_FILE_NAME, IMAGE_VERSION, vmPaths, type VmPaths } from './paths';
-import { readLastExit, clearLastExit, readPorts, readRunState, type LastExit, type PortState } from './state';
+import { readLastExit, clearLastExit, readPorts, readRunState, type LastExit, type PortState, type RunState } from './state';
 import { hostLimits, loadSettings, saveSettings, settingsSchema, type HostLimits, type VmSettings } from './settings';
 
 export type VmOperationKind = 'build' | 'start' | 'stop' | 'restart' | 'apply' | 'move' | 'reclaim' | 'reset' | 'rebuild';
@@ -91,6 +92,7 @@ export class VmManager {
   status(): VmStatusView {
     this.syncEngine();
     const live = liveState(this.paths);
+    this.reviveSupervisor(live);
     const settings = this.settings();
     const stamp = readImageStamp(this.paths);
     const lastExit = readLastExit(this.paths);
@@ -121,6 +123,13 @@ export class VmManager {
       operation: this.op,
       lastExit,
     };
+  }
+
+  /** A VM whose supervisor died (killed, out of memory) gets a new one: its socket and ports come back. */
+  private reviveSupervisor(live: RunState | null): void {
+    if (!live || (this.op && !this.op.finishedAt) || live.stopRequested) return;
+    if (pidAlive(live.supervisorPid ?? null, 'berth')) return;
+    spawnSupervisor(this.paths, this.opts.root, this.opts.env ?? process.env);
   }
 
   /** Runs one operation in the background; a second one while it runs is refused with a sentence. */

@@ -106,6 +106,17 @@ describe.sequential('the VM', () => {
     expect(existsSync(join(shared, 'back.txt'))).toBe(true);
   }, 300_000);
 
+  it('brings the engine socket back when the supervisor process dies', async () => {
+    const before = readRunState(paths)!.supervisorPid!;
+    process.kill(before, 'SIGKILL');
+    await until('the old supervisor to go', () => (pidAlive(before, 'berth') ? undefined : true));
+    vm.status();
+    const after = readRunState(paths)!.supervisorPid!;
+    expect(after).not.toBe(before);
+    expect(await until('the engine through the new socket', async () => ((await docker('version', '--format', '{{.Server.Version}}')) ? true : undefined))).toBe(true);
+    expect(statSync(paths.dockerSocket).mode & 0o777).toBe(0o600);
+  }, 120_000);
+
   it('gives the host its disk space back after deleting 200 MB and reclaiming', async () => {
     const file = readRunState(paths)!.diskFile;
     await docker('run', '--rm', '-v', 'bulk:/data', TEST_IMAGE, 'sh', '-c', 'head -c 209715200 /dev/urandom > /data/blob && sync');
