@@ -79,6 +79,7 @@ export function VmOverview() {
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       {s.state === 'error' && s.message ? <CrashBanner message={s.message} /> : null}
+      {s.state === 'stopped' && s.lastExit?.expected ? <p className="text-[13px] text-muted">{s.lastExit.message}</p> : null}
       <OperationPanel operation={s.operation} kinds={['start', 'stop', 'restart', 'build', 'apply', 'rebuild', 'reset']} />
       <div className="flex flex-wrap items-center gap-3">
         <Actions s={s} />
