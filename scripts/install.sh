@@ -11,6 +11,8 @@ command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
 [ -x /sbin/mkfs.ext4 ] || [ -x /usr/sbin/mkfs.ext4 ] || missing+=(e2fsprogs)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
+# Without root, the VM image is built in a user namespace: newuidmap and newgidmap map the ids.
+[ "$(id -u)" -eq 0 ] || command -v newuidmap >/dev/null 2>&1 || missing+=(uidmap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "berth: installing ${missing[*]} (for the VM)"
   $SUDO apt-get update -qq

@@ -1,11 +1,11 @@
 // Builds the VM image from Debian packages: kernel, a busybox initramfs and an immutable ext4 root.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { gzipCpio, type CpioEntry } from './cpio';
 import { GUEST_BOOT, GUEST_INIT, GUEST_SHUTDOWN, INITRD_INIT, INITRD_MODULES } from './guest-files';
 import { GUEST_SUITE, IMAGE_VERSION, type VmPaths } from './paths';
-import { run } from './run';
+import { hasCommand, run } from './run';
 
 /** Packages in the guest root; busybox-static also provides the initramfs's shell. */
 export const GUEST_PACKAGES = [
@@ -68,6 +68,12 @@ export function subidProblem(user = userInfo().username, uid = process.getuid?.(
   return null;
 }
 
+/** Unprivileged builds map ids with newuidmap and newgidmap, from Debian's uidmap package. */
+async function uidmapProblem(): Promise<string | null> {
+  if (process.getuid?.() === 0) return null;
+  return (await hasCommand('newuidmap')) ? null : 'Building the VM image without root needs newuidmap and newgidmap: install the "uidmap" package (sudo apt-get install uidmap), then try again.';
+}
+
 const MMDEBSTRAP_STEPS: Array<[RegExp, number, string]> = [
   [/running apt-get update/, 0.05, 'Reading the package lists'],
   [/downloading packages/, 0.12, 'Downloading packages'],
@@ -77,10 +83,18 @@ const MMDEBSTRAP_STEPS: Array<[RegExp, number, string]> = [
   [/berth: writing the root image/, 0.8, 'Writing the root image'],
 ];
 
-function hookScript(out: string): string {
+/**
+ * Runs outside the chroot but, unprivileged, inside mmdebstrap's user namespace as a subordinate uid that
+ * cannot read the user's files: so it reads what Berth copied into the chroot (`/tmp/berth-in`) and writes
+ * into the chroot (`/tmp/berth-out`), which mmdebstrap then copies out as the user.
+ */
+function hookScript(): string {
+  const out = '$root/tmp/berth-out';
+  const guest = '$root/tmp/berth-in/guest';
   return `set -eu
 root="$1"
 export PATH=${SBIN_PATH}
+mkdir -p "${out}"
 cd "$root/tmp"
 pkg=$(APT_CONFIG="$MMDEBSTRAP_APT_CONFIG" apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
 [ -n "$pkg" ] || { echo "no kernel package found for linux-image-amd64"; exit 1; }
@@ -99,7 +113,7 @@ mkdir -p "${out}/modules"
 cp -a "$root/lib/modules/$ver/." "${out}/modules/"
 echo "$ver" > "${out}/kernel-version"
 rm -rf "$root"/boot/* "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/var/cache/apt/archives/*.deb
-cp "${out}/guest/berth-init" "${out}/guest/berth-boot" "${out}/guest/berth-shutdown" "$root/sbin/"
+cp "${guest}/berth-init" "${guest}/berth-boot" "${guest}/berth-shutdown" "$root/sbin/"
 chmod 0755 "$root/sbin/berth-init" "$root/sbin/berth-boot" "$root/sbin/berth-shutdown"
 ln -sf /sbin/berth-shutdown "$root/sbin/shutdown"
 echo berth-vm > "$root/etc/hostname"
@@ -107,7 +121,7 @@ printf '127.0.0.1 localhost\\n127.0.1.1 berth-vm\\n' > "$root/etc/hosts"
 cp "$root/bin/busybox" "${out}/busybox"
 echo "berth: writing the root image"
 mkdir "${out}/rootfs"
-tar -C "$root" --one-file-system -cf - . | tar -C "${out}/rootfs" -xpf -
+tar -C "$root" --one-file-system --exclude=./tmp/berth-out --exclude=./tmp/berth-in --exclude='./dev/*' -cf - . | tar -C "${out}/rootfs" -xpf -
 size=$(( $(du -sm "${out}/rootfs" | cut -f1) * 12 / 10 + 96 ))
 mkfs.ext4 -q -F -L berth-root -O ^has_journal -d "${out}/rootfs" "${out}/root.img" "\${size}M"
 rm -rf "${out}/rootfs"
@@ -159,22 +173,23 @@ function initrdEntries(stage: string): CpioEntry[] {
 
 /** Builds kernel, initramfs and root image into a staging directory, then swaps it in whole. */
 export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<ImageStamp> {
-  const problem = subidProblem();
+  const problem = subidProblem() ?? (await uidmapProblem());
   if (problem) throw new Error(problem);
   const env = { ...process.env, PATH: SBIN_PATH };
   const stage = `${paths.imageDir}.build`;
   rmSync(stage, { recursive: true, force: true });
-  mkdirSync(join(stage, 'guest'), { recursive: true });
+  mkdirSync(stage, { recursive: true });
   const progress = (f: number, step: string) => {
     ctx.progress?.(f, step);
     ctx.log(`== ${step}`);
   };
   try {
-    writeFileSync(join(stage, 'guest', 'berth-init'), GUEST_INIT);
-    writeFileSync(join(stage, 'guest', 'berth-boot'), GUEST_BOOT);
-    writeFileSync(join(stage, 'guest', 'berth-shutdown'), GUEST_SHUTDOWN);
-    writeFileSync(join(stage, 'hook.sh'), hookScript(stage));
-    chmodSync(stage, 0o755);
+    const input = join(stage, 'berth-in');
+    mkdirSync(join(input, 'guest'), { recursive: true });
+    writeFileSync(join(input, 'guest', 'berth-init'), GUEST_INIT);
+    writeFileSync(join(input, 'guest', 'berth-boot'), GUEST_BOOT);
+    writeFileSync(join(input, 'guest', 'berth-shutdown'), GUEST_SHUTDOWN);
+    writeFileSync(join(input, 'hook.sh'), hookScript());
     progress(0.01, `Building the root file system from Debian ${GUEST_SUITE}`);
     const mode = process.getuid?.() === 0 ? 'root' : 'unshare';
     await run(
@@ -187,7 +202,9 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
         '--dpkgopt=path-exclude=/usr/share/man/*',
         '--dpkgopt=path-exclude=/usr/share/locale/*',
         '--dpkgopt=path-exclude=/usr/share/info/*',
-        `--customize-hook=sh ${join(stage, 'hook.sh')} "$1"`,
+        `--customize-hook=copy-in ${input} /tmp`,
+        '--customize-hook=sh "$1/tmp/berth-in/hook.sh" "$1"',
+        `--customize-hook=copy-out /tmp/berth-out ${stage}`,
         GUEST_SUITE,
         '/dev/null',
       ],
@@ -200,6 +217,8 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
         },
       },
     );
+    const produced = join(stage, 'berth-out');
+    for (const f of readdirSync(produced)) renameSync(join(produced, f), join(stage, f));
     progress(0.93, 'Writing the initramfs');
     writeFileSync(join(stage, 'initrd.img'), gzipCpio(initrdEntries(stage)));
     const stamp: ImageStamp = {
@@ -208,7 +227,7 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
       kernel: readFileSync(join(stage, 'kernel-version'), 'utf8').trim(),
       builtAt: new Date().toISOString(),
     };
-    for (const extra of ['modules', 'guest', 'hook.sh', 'busybox', 'kernel-version']) rmSync(join(stage, extra), { recursive: true, force: true });
+    for (const extra of ['modules', 'berth-in', 'berth-out', 'busybox', 'kernel-version']) rmSync(join(stage, extra), { recursive: true, force: true });
     writeFileSync(join(stage, 'image.json'), `${JSON.stringify(stamp, null, 2)}\n`);
     const old = `${paths.imageDir}.old`;
     rmSync(old, { recursive: true, force: true });
