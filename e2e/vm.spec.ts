@@ -71,6 +71,13 @@ test('start the VM from the UI, change its memory, and see it in docker info', a
   await expect(page.getByTestId('vm-disk-allocated')).toBeVisible();
   await expect(page.getByRole('table', { name: "Docker's usage inside the VM" })).toContainText('Images');
   await screenshots(page, 'vm-disk');
+  // The VM engine's own disk page shows the same disk image beside Docker's usage and its cleanup.
+  await page.getByRole('link', { name: 'the VM engine’s disk page' }).click();
+  await expect(page).toHaveURL(/\/e\/vm\/disk$/);
+  await expect(page.getByRole('region', { name: 'Disk image on this machine' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reclaim space' })).toBeEnabled();
+  await screenshots(page, 'vm-engine-disk');
+  await page.goto('/vm/disk');
 
   await tabs.getByRole('link', { name: 'Logs' }).click();
   await expect(page.getByLabel('Console log')).toContainText('starting dockerd');
