@@ -1,7 +1,8 @@
 // The field a destructive VM action waits on: the user types "delete my data" before the button wakes up.
 import { Input } from '@/components/ui/input';
+import { CONFIRM_PHRASE } from '@/server/vm/settings-schema';
 
-export const CONFIRM_PHRASE = 'delete my data';
+export { CONFIRM_PHRASE };
 
 export function TypedConfirmation({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (

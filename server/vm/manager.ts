@@ -1,17 +1,19 @@
 // VmManager: the VM as Berth sees it — status, one operation at a time with progress, and the engine "vm".
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBinary as formatBytes } from '../../lib/binary-units';
 import { EngineError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import { CONTEXT_NAME, currentContext } from './cli-context';
-import { diskUsage, GIB, sparseCopy } from './disk';
+import { diskUsage } from './disk';
 import { buildImage, imageIsCurrent, readImageStamp, type ImageStamp } from './image';
+import { moveDisk, planApply } from './apply';
 import { bootVm, cleanupRunFiles, diskFileOf, haltVm, liveState, reclaimSpace, spawnSupervisor, type StepContext } from './lifecycle';
-import { pidAlive } from './procs';
-import { DISK_FILE_NAME, IMAGE_VERSION, vmPaths, type VmPaths } from './paths';
+import { pidAlive, tailBytes } from './procs';
+import { IMAGE_VERSION, vmPaths, type VmPaths } from './paths';
 import { readLastExit, clearLastExit, readPorts, readRunState, type LastExit, type PortState, type RunState } from './state';
 import { hostLimits, loadSettings, saveSettings, settingsSchema, type HostLimits, type VmSettings } from './settings';
+import { CONFIRM_PHRASE } from './settings-schema';
 
 export type VmOperationKind = 'build' | 'start' | 'stop' | 'restart' | 'apply' | 'move' | 'reclaim' | 'reset' | 'rebuild';
 
@@ -54,8 +56,6 @@ export interface VmManagerOptions {
   registry?: EngineRegistry;
   env?: NodeJS.ProcessEnv;
 }
-
-const RESTART_FIELDS: Array<keyof VmSettings> = ['cpus', 'memoryMiB', 'swapMiB', 'diskMaxGiB', 'shares', 'exposeAllInterfaces'];
 
 export class VmManager {
   readonly paths: VmPaths;
@@ -235,53 +235,31 @@ export class VmManager {
 
   /**
    * Validates and stores new settings, then restarts the VM when it runs and a setting needs it.
-   * A smaller disk recreates it (every image, container and volume in the VM is deleted), so it needs
-   * `confirm === "delete my data"`; a new location moves the file.
+   * A smaller disk recreates it, so it needs the typed confirmation; a new location moves the file.
    */
   apply(input: unknown, confirm?: string): { id: number; done: Promise<void> } {
-    const next = settingsSchema(hostLimits()).parse(input);
-    const current = this.settings();
-    const file = diskFileOf(current);
-    const usage = diskUsage(file);
-    const shrinking = usage !== null && next.diskMaxGiB * GIB < usage.maxBytes;
-    if (shrinking && confirm !== 'delete my data') {
-      throw new EngineError(
-        'BAD_REQUEST',
-        `Making the disk smaller than ${Math.round(usage.maxBytes / GIB)} GiB deletes it and creates a new, empty one: every image, container and volume in the VM is lost. Type "delete my data" to confirm.`,
-      );
-    }
-    const moving = next.diskDir !== current.diskDir;
-    if (moving && existsSync(join(next.diskDir, DISK_FILE_NAME))) {
-      throw new EngineError('CONFLICT', `${join(next.diskDir, DISK_FILE_NAME)} already exists; choose an empty location.`);
-    }
+    const plan = planApply(this.settings(), settingsSchema(hostLimits()).parse(input), confirm);
     return this.begin('apply', async (ctx) => {
-      const needsRestart = moving || shrinking || RESTART_FIELDS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
       const wasRunning = this.running();
-      if (wasRunning && needsRestart) await this.doStop({ ...ctx, step: (p, s) => ctx.step(p * 0.2, s) });
-      if (moving && existsSync(file)) {
-        mkdirSync(next.diskDir, { recursive: true });
-        ctx.step(0.25, `Moving the disk image to ${next.diskDir}`);
+      const restart = wasRunning && plan.needsRestart;
+      const startAgain = () => this.doStart({ ...ctx, step: (p, s) => ctx.step(0.7 + p * 0.3, s) });
+      if (restart) await this.doStop({ ...ctx, step: (p, s) => ctx.step(p * 0.2, s) });
+      if (plan.moving) {
         try {
-          await sparseCopy(file, join(next.diskDir, DISK_FILE_NAME), ({ copiedBytes, totalBytes }) => {
-            ctx.step(0.25 + 0.45 * (copiedBytes / totalBytes), `Copying the disk image: ${Math.round((100 * copiedBytes) / totalBytes)}%`);
-          });
+          await moveDisk(this.paths, plan, ctx);
         } catch (err) {
           // The old disk was never touched: keep using it, as before.
-          ctx.log(`The disk image stays at ${current.diskDir}: ${(err as Error).message}`);
-          if (wasRunning) await this.doStart({ ...ctx, step: (p, s) => ctx.step(0.7 + p * 0.3, s) });
-          throw new EngineError('ENGINE_ERROR', `Moving the disk image failed, so it stays at ${current.diskDir}, unchanged: ${(err as Error).message}`);
+          if (restart) await startAgain();
+          throw err;
         }
-        saveSettings(this.paths, { ...current, diskDir: next.diskDir });
-        rmSync(file, { force: true });
-        ctx.log(`The disk image now lives in ${next.diskDir}; the old file was deleted after the copy was verified.`);
       }
-      if (shrinking) {
+      if (plan.shrinking) {
         ctx.step(0.7, 'Deleting the old disk; a new one is created at start');
-        rmSync(join(next.diskDir, DISK_FILE_NAME), { force: true });
+        rmSync(diskFileOf(plan.next), { force: true });
       }
-      saveSettings(this.paths, next);
-      if (wasRunning && needsRestart) await this.doStart({ ...ctx, step: (p, s) => ctx.step(0.7 + p * 0.3, s) });
-      return needsRestart && wasRunning ? 'Applied; the VM restarted with the new settings.' : 'Applied.';
+      saveSettings(this.paths, plan.next);
+      if (restart) await startAgain();
+      return restart ? 'Applied; the VM restarted with the new settings.' : 'Applied.';
     });
   }
 
@@ -298,8 +276,8 @@ export class VmManager {
 
   /** "Reset to factory defaults": stops the VM, deletes the data disk and the settings. */
   reset(confirm: string): { id: number; done: Promise<void> } {
-    if (confirm !== 'delete my data') {
-      throw new EngineError('BAD_REQUEST', 'Resetting deletes every image, container and volume in the VM. Type "delete my data" to confirm.');
+    if (confirm !== CONFIRM_PHRASE) {
+      throw new EngineError('BAD_REQUEST', `Resetting deletes every image, container and volume in the VM. Type "${CONFIRM_PHRASE}" to confirm.`);
     }
     return this.begin('reset', async (ctx) => {
       if (this.running()) await this.doStop(ctx);
@@ -313,17 +291,7 @@ export class VmManager {
   /** The newest part of a VM log: the serial console, dockerd's output, QEMU's messages, or the image build. */
   logs(kind: 'console' | 'dockerd' | 'qemu' | 'supervisor', maxBytes = 256 * 1024): { text: string; size: number; exists: boolean } {
     const file = { console: this.paths.serialLog, dockerd: join(this.paths.vmDir, 'dockerd.log'), qemu: this.paths.qemuLog, supervisor: this.paths.supervisorLog }[kind];
-    if (!existsSync(file)) return { text: '', size: 0, exists: false };
-    const size = statSync(file).size;
-    const fd = openSync(file, 'r');
-    try {
-      const len = Math.min(size, maxBytes);
-      const buf = Buffer.alloc(len);
-      readSync(fd, buf, 0, len, size - len);
-      return { text: buf.toString('utf8'), size, exists: true };
-    } finally {
-      closeSync(fd);
-    }
+    return tailBytes(file, maxBytes);
   }
 
   /** Stops following the VM; the VM itself keeps running (its supervisor owns it). */

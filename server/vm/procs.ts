@@ -1,5 +1,5 @@
 // Small helpers for the VM's processes: pid files, liveness, waiting for exit, free ports.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export function readPid(file: string): number | null {
@@ -65,5 +65,20 @@ export function tailLines(file: string, n: number): string[] {
     return text.split('\n').filter((l) => l.trim()).slice(-n);
   } catch {
     return [];
+  }
+}
+
+/** The last `maxBytes` of a file, its size, and whether it exists. */
+export function tailBytes(file: string, maxBytes: number): { text: string; size: number; exists: boolean } {
+  if (!existsSync(file)) return { text: '', size: 0, exists: false };
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    const len = Math.min(size, maxBytes);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    return { text: buf.toString('utf8'), size, exists: true };
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,6 +1,9 @@
 // The VM settings' schema, shared by the server and the resources form: a sentence for each refusal.
 import { z } from 'zod';
 
+/** What a user types to confirm an action that deletes the VM's data disk. */
+export const CONFIRM_PHRASE = 'delete my data';
+
 export interface HostLimits {
   cpus: number;
   memoryMiB: number;
