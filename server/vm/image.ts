@@ -241,7 +241,3 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
     throw err;
   }
 }
-
-export function imageFiles(paths: VmPaths): string[] {
-  return existsSync(paths.imageDir) ? readdirSync(paths.imageDir) : [];
-}

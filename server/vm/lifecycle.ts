@@ -262,10 +262,6 @@ export async function reclaimSpace(paths: VmPaths, diskFile: string): Promise<{ 
   return { beforeBytes: before, afterBytes: after, trimmedBytes: data?.trimmed ?? 0 };
 }
 
-export function vmDockerClient(paths: VmPaths): Docker {
-  return new Docker({ socketPath: paths.dockerSocket });
-}
-
 export function tlsDockerClient(paths: VmPaths, port: number): Docker {
   return new Docker({ host: '127.0.0.1', port, protocol: 'https', ...readCerts(certFiles(paths.certsDir)) });
 }

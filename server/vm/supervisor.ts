@@ -1,6 +1,6 @@
 // The VM's supervisor, a small process beside QEMU: the owner-only engine socket, port forwards, and
 // noticing when QEMU exits. It lives as long as the VM, whether Berth or `berth vm start` started it.
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import Docker from 'dockerode';
@@ -10,7 +10,7 @@ import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards,
 import { vmPaths, type VmPaths } from './paths';
 import { removeIfExists, sleep, tailLines } from './procs';
 import { Qmp } from './qmp';
-import { cleanupRunFiles } from './lifecycle';
+import { cleanupRunFiles, tlsDockerClient } from './lifecycle';
 import { readRunState, supervisorQmpSocket, writeLastExit, writePorts, type PortState, type RunState } from './state';
 
 function log(line: string): void {
@@ -144,7 +144,7 @@ export async function runSupervisor(home: string): Promise<void> {
   if (!state) throw new Error('No VM state to supervise.');
   const qmp = await connectQmp(supervisorQmpSocket(paths));
   const proxy = startProxy(paths, state);
-  const docker = new Docker({ host: '127.0.0.1', port: state.dockerPort, protocol: 'https', ...readCerts(certFiles(paths.certsDir)) });
+  const docker = tlsDockerClient(paths, state.dockerPort);
   const forwarder = new Forwarder(qmp, docker, paths, state.exposeAll);
   let done = false;
   const finish = (code: number) => {
@@ -180,5 +180,4 @@ export async function runSupervisor(home: string): Promise<void> {
   });
   log(`supervising the VM (qemu pid ${state.qemuPid}, engine port ${state.dockerPort})`);
   void followEvents(docker, forwarder, () => done);
-  if (!existsSync(paths.dockerSocket)) await sleep(10);
 }
