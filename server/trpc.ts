@@ -3,6 +3,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
+import { maskForViewer } from './auth/masking';
 import { assertInScope, filterToScope } from './auth/scope';
 import { EngineError, type EngineErrorCode } from './errors';
 
@@ -74,10 +75,11 @@ interface MiddlewareOpts {
 async function requireViewer(opts: MiddlewareOpts) {
   const user = opts.ctx.user;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
-  if (!user.scope) return opts.next({ ctx: { ...opts.ctx, user } });
-  await assertInScope(user.scope, opts.path, await opts.getRawInput(), opts.ctx.registry);
+  if (user.scope) await assertInScope(user.scope, opts.path, await opts.getRawInput(), opts.ctx.registry);
   const result = await opts.next({ ctx: { ...opts.ctx, user } });
-  if (result.ok) result.data = filterToScope(user.scope, opts.path, result.data);
+  if (result.ok && user.scope) result.data = filterToScope(user.scope, opts.path, result.data);
+  // Viewers see no secrets: every output passes the one masking function.
+  if (result.ok && user.role !== 'admin') result.data = maskForViewer(opts.path, result.data);
   return result;
 }
 

@@ -25,3 +25,8 @@ export function maskInspect<T extends { Config?: { Env?: string[] | null; Labels
   if (!raw.Config) return raw;
   return { ...raw, Config: { ...raw.Config, Env: maskEnvLines(raw.Config.Env) ?? raw.Config.Env, Labels: maskLabels(raw.Config.Labels) ?? raw.Config.Labels } };
 }
+
+/** Every output a viewer receives passes here (queries and each value of a subscription). */
+export function maskForViewer(_path: string, data: unknown): unknown {
+  return data;
+}
