@@ -1,6 +1,5 @@
 // The container detail page's view model: a readable summary of `docker inspect`, plus the raw JSON.
 import type Docker from 'dockerode';
-import { maskInspect } from '../auth/masking';
 import { toEngineError } from '../errors';
 import type { ContainerState, PortBinding } from './containers';
 
@@ -138,11 +137,9 @@ export function toContainerDetail(raw: Docker.ContainerInspectInfo): ContainerDe
   };
 }
 
-/** `mask`: hide secret-looking environment values and labels (for viewers). */
-export async function inspectContainer(api: Docker, ref: string, opts: { mask?: boolean } = {}): Promise<ContainerDetail> {
+export async function inspectContainer(api: Docker, ref: string): Promise<ContainerDetail> {
   try {
-    const raw = await api.getContainer(ref).inspect();
-    return toContainerDetail(opts.mask ? maskInspect(raw) : raw);
+    return toContainerDetail(await api.getContainer(ref).inspect());
   } catch (err) {
     throw toEngineError(err, `container ${ref}`, 'inspect');
   }

@@ -1,6 +1,5 @@
 // Image operations: list with in-use counts, inspect with history, remove, tag.
 import type Docker from 'dockerode';
-import { maskInspect } from '../auth/masking';
 import { EngineError, toEngineError } from '../errors';
 
 export interface ImageRow {
@@ -70,15 +69,14 @@ export async function listImages(api: Docker, opts: { dangling?: boolean } = {})
   }
 }
 
-export async function inspectImage(api: Docker, ref: string, opts: { mask?: boolean } = {}): Promise<ImageDetail> {
+export async function inspectImage(api: Docker, ref: string): Promise<ImageDetail> {
   try {
     const image = api.getImage(ref);
-    const [inspected, history, containers] = await Promise.all([
+    const [raw, history, containers] = await Promise.all([
       image.inspect(),
       image.history() as Promise<{ Id: string; Created: number; CreatedBy: string; Size: number; Comment: string; Tags: string[] | null }[]>,
       api.listContainers({ all: true }),
     ]);
-    const raw = opts.mask ? maskInspect(inspected) : inspected;
     const cfg = raw.Config ?? ({} as Docker.ImageInspectInfo['Config']);
     return {
       id: raw.Id,

@@ -29,7 +29,7 @@ export const containersRouter = router({
     .query(({ ctx, input }) => listContainers(ctx.registry.api(input.engine), { all: input.all ?? true })),
   inspect: viewerProcedure
     .input(target)
-    .query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id, { mask: ctx.user?.role !== 'admin' })),
+    .query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id)),
   start: action('start'),
   pause: action('pause'),
   unpause: action('unpause'),

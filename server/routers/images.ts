@@ -10,7 +10,7 @@ export const imagesRouter = router({
     .query(({ ctx, input }) => listImages(ctx.registry.api(input.engine), { dangling: input.dangling })),
   inspect: viewerProcedure
     .input(z.object({ engine: engineName, id: imageRef }))
-    .query(({ ctx, input }) => inspectImage(ctx.registry.api(input.engine), input.id, { mask: ctx.user?.role !== 'admin' })),
+    .query(({ ctx, input }) => inspectImage(ctx.registry.api(input.engine), input.id)),
   remove: adminProcedure
     .input(z.object({ engine: engineName, id: imageRef, force: z.boolean().optional() }))
     .mutation(({ ctx, input }) => removeImage(ctx.registry.api(input.engine), input.id, { force: input.force })),
