@@ -1,6 +1,7 @@
 // Sign-in routes: the printed token link, the login form (token or user and password), share links, sign-out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Access } from '../auth/access';
+import { type Attempt, tooManyFailures } from '../auth/limiter';
 import { clientAddress, readBody, redirect, safeNext, send, sendJsonError } from './respond';
 
 export interface SignInDeps {
@@ -16,6 +17,22 @@ function scopePage(share: { engine: string; kind: 'project' | 'container'; targe
     : `/e/${engine}/containers/${encodeURIComponent(share.target)}/logs`;
 }
 
+/** User names are matched without regard to case (the users table is COLLATE NOCASE), so their back-off is too. */
+function userKey(name: string): string {
+  return `user ${name.toLowerCase().slice(0, 256)}`;
+}
+
+/** Runs the check with the attempt reserved, and counts it as failed unless it gave a session. */
+async function settled<T>(attempt: Extract<Attempt, { allowed: true }>, check: () => Promise<T | null>): Promise<T | null> {
+  let result: T | null = null;
+  try {
+    result = await check();
+  } finally {
+    attempt.end(result !== null);
+  }
+  return result;
+}
+
 /** Handles the route when it is one of these; returns false otherwise. */
 export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<boolean> {
   const { access, basePath, secure } = deps;
@@ -27,18 +44,16 @@ export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: 
 
   if (path === '/login' && method === 'GET' && url.searchParams.has('token')) {
     const next = safeNext(url.searchParams.get('next'));
-    const limit = access.limiter.check(address);
-    if (!limit.allowed) {
-      redirect(res, at(`/login?error=slow&wait=${limit.retryAfterSeconds}&next=${encodeURIComponent(next)}`));
+    const attempt = access.limiter.begin([address]);
+    if (!attempt.allowed) {
+      redirect(res, at(`/login?error=slow&wait=${attempt.retryAfterSeconds}&next=${encodeURIComponent(next)}`));
       return true;
     }
-    const session = access.loginWithToken(url.searchParams.get('token') ?? '', ua);
+    const session = await settled(attempt, async () => access.loginWithToken(url.searchParams.get('token') ?? '', ua));
     if (!session) {
-      access.limiter.fail(address);
       redirect(res, at(`/login?error=invalid&next=${encodeURIComponent(next)}`));
       return true;
     }
-    access.limiter.succeed(address);
     redirect(res, at(next), { 'set-cookie': Access.cookieHeader(session, cookieOpts) });
     return true;
   }
@@ -59,24 +74,23 @@ export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: 
       return true;
     }
     const next = safeNext(fields.next);
-    const limit = access.limiter.check(address);
-    if (!limit.allowed) {
-      const message = `Too many failed sign-ins: try again in ${limit.retryAfterSeconds} s.`;
-      if (wantsJson) sendJsonError(res, 429, 'TOO_MANY_REQUESTS', message, { 'retry-after': String(limit.retryAfterSeconds) });
-      else redirect(res, at(`/login?error=slow&wait=${limit.retryAfterSeconds}&next=${encodeURIComponent(next)}`), {}, 303);
+    // Both the address and the user name back off: guesses spread over many addresses still meet the name's limit.
+    const attempt = access.limiter.begin(fields.username ? [address, userKey(fields.username)] : [address]);
+    if (!attempt.allowed) {
+      const wait = attempt.retryAfterSeconds;
+      if (wantsJson) sendJsonError(res, 429, 'TOO_MANY_REQUESTS', tooManyFailures(wait), { 'retry-after': String(wait) });
+      else redirect(res, at(`/login?error=slow&wait=${wait}&next=${encodeURIComponent(next)}`), {}, 303);
       return true;
     }
-    const session = fields.username
-      ? await access.loginWithPassword(fields.username, fields.password ?? '', ua)
-      : access.loginWithToken(fields.token ?? '', ua);
+    const session = await settled(attempt, () =>
+      fields.username ? access.loginWithPassword(fields.username, fields.password ?? '', ua) : Promise.resolve(access.loginWithToken(fields.token ?? '', ua)),
+    );
     if (!session) {
-      access.limiter.fail(address);
       const message = fields.username ? 'That user name and password do not match.' : 'That token is not valid.';
       if (wantsJson) sendJsonError(res, 401, 'UNAUTHORIZED', message);
       else redirect(res, at(`/login?error=${fields.username ? 'password' : 'invalid'}&next=${encodeURIComponent(next)}`), {}, 303);
       return true;
     }
-    access.limiter.succeed(address);
     const cookie = Access.cookieHeader(session, cookieOpts);
     if (wantsJson) send(res, 200, JSON.stringify({ ok: true, next: at(next) }), 'application/json', { 'set-cookie': cookie });
     else redirect(res, at(next), { 'set-cookie': cookie }, 303);
