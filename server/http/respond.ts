@@ -26,10 +26,24 @@ export async function readBody(req: IncomingMessage, limit = 16_384): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Only same-site relative paths are followed after sign-in, so a link cannot bounce the user elsewhere. */
+const OWN = 'http://berth.invalid';
+
+/**
+ * Only paths on Berth are followed after sign-in, read the way the browser will read the Location header (WHATWG
+ * URL: leading and trailing C0 controls and spaces dropped, tabs and newlines dropped anywhere, backslashes as
+ * slashes), so a link cannot bounce the user elsewhere and no control character reaches a header.
+ */
 export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  const cleaned = (value ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  let url: URL;
+  try {
+    url = new URL(cleaned, OWN);
+  } catch {
+    return '/';
+  }
+  // "/.//evil" resolves to the path "//evil", which a browser would read as another host.
+  if (url.origin !== OWN || url.pathname.startsWith('//')) return '/';
+  return url.pathname + url.search + url.hash;
 }
 
 export function clientAddress(req: IncomingMessage): string {
