@@ -7,11 +7,23 @@ import { Sessions } from '../store/sessions';
 import { Shares } from '../store/shares';
 import { LoginLimiter } from './limiter';
 import type { User } from './principal';
-import { sameText, verifyPassword } from './secrets';
+import { hashSecret, sameText, verifyPassword } from './secrets';
+import { Watcher } from './watcher';
 
 export type { Role, Scope, User } from './principal';
 
 export const SESSION_COOKIE = 'berth_session';
+/** How often open streams re-check their credential: revocations end them within a second. */
+const WATCH_INTERVAL_MS = 250;
+
+/** What a request authenticates with; kept by long-lived connections so every later use is checked again. */
+export type Credential = { kind: 'token' | 'session'; secret: string } | null;
+
+/** The same user with the same rights: a change of role, scope or session ends what was granted before. */
+export function samePrincipal(a: User | null, b: User | null): boolean {
+  if (!a || !b) return a === b;
+  return a.id === b.id && a.name === b.name && a.role === b.role && a.sessionId === b.sessionId && JSON.stringify(a.scope ?? null) === JSON.stringify(b.scope ?? null);
+}
 const FIRST_TOKEN_NAME = 'admin (made at first start)';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -49,6 +61,7 @@ export class Access {
   readonly shares: Shares;
   readonly audit: Audit;
   readonly limiter = new LoginLimiter();
+  private readonly watcher = new Watcher(WATCH_INTERVAL_MS);
   /** The token made on this start, to print once; undefined when it was given or made earlier. */
   readonly newToken?: string;
   private readonly envToken?: string;
@@ -82,10 +95,10 @@ export class Access {
   }
 
   /** The user an API token belongs to; the BERTH_TOKEN token is the admin's. */
-  userForToken(token: string | null | undefined): User | null {
+  userForToken(token: string | null | undefined, touch = true): User | null {
     if (!token) return null;
     if (this.envToken && sameText(token, this.envToken)) return { id: this.adminId, name: 'admin', role: 'admin' };
-    const user = this.accounts.userForToken(token);
+    const user = this.accounts.userForToken(token, { touch });
     return user ? { id: user.id, name: user.name, role: user.role } : null;
   }
 
@@ -93,10 +106,12 @@ export class Access {
     return this.userForToken(token) !== null;
   }
 
-  userForSession(cookie: string | undefined): User | null {
+  userForSession(cookie: string | undefined, touch = true): User | null {
     if (!cookie) return null;
-    const session = this.sessions.check(cookie);
+    const session = this.sessions.check(cookie, { touch });
     if (!session) return null;
+    // A session signed in with a token ends with that token (revoked, expired, or BERTH_TOKEN changed).
+    if (session.tokenHash !== null && !this.tokenHashValid(session.tokenHash)) return null;
     if (session.userId !== null) {
       const user = this.accounts.user(session.userId);
       return user && user.disabledAt === null ? { id: user.id, name: user.name, role: user.role, sessionId: session.id } : null;
@@ -109,17 +124,61 @@ export class Access {
     return null;
   }
 
-  /** Who the request is: bearer token first, then the session cookie; null for nobody. */
-  userFor(req: IncomingMessage): User | null {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return this.userForToken(auth.slice(7).trim());
-    return this.userForSession(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+  private tokenHashValid(hash: string): boolean {
+    if (this.envToken && sameText(hash, hashSecret(this.envToken))) return true;
+    return this.accounts.userForTokenHash(hash, { touch: false }) !== undefined;
   }
 
+  /** The credential a request carries: a bearer token first, then the session cookie. */
+  credentialOf(req: IncomingMessage): Credential {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return { kind: 'token', secret: auth.slice(7).trim() };
+    const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    return cookie ? { kind: 'session', secret: cookie } : null;
+  }
+
+  /**
+   * Who a credential is now. Requests touch what they use (last use, idle timer); re-checks of open streams and
+   * of calls on an open WebSocket pass `touch: false`.
+   */
+  resolve(credential: Credential, touch = true): User | null {
+    if (!credential) return null;
+    return credential.kind === 'token' ? this.userForToken(credential.secret, touch) : this.userForSession(credential.secret, touch);
+  }
+
+  /** Who the request is: bearer token first, then the session cookie; null for nobody. */
+  userFor(req: IncomingMessage): User | null {
+    return this.resolve(this.credentialOf(req));
+  }
+
+  /**
+   * Calls `onChange` (once) when the credential stops resolving to the same principal: revoked, expired, signed
+   * out, demoted, disabled or removed. Open streams use it to end within a second of any of these.
+   */
+  watch(credential: Credential, user: User, onChange: (now: User | null) => void): () => void {
+    return this.watcher.add(() => {
+      let now: User | null;
+      try {
+        now = this.resolve(credential, false);
+      } catch (err) {
+        // A failing check must not keep a stream open on old rights.
+        console.error('berth: a credential re-check failed:', err);
+        now = null;
+      }
+      if (samePrincipal(user, now)) return false;
+      onChange(now);
+      return true;
+    });
+  }
+
+  /** A session from a token remembers it: it ends when the token is revoked or expires, and never outlives it. */
   loginWithToken(token: string, userAgent = ''): IssuedSession | null {
-    const user = this.userForToken(token.trim());
+    const secret = token.trim();
+    const user = this.userForToken(secret);
     if (!user?.id) return null;
-    return this.sessions.create({ userId: user.id }, userAgent);
+    const tokenHash = hashSecret(secret);
+    const expiresAt = this.accounts.userForTokenHash(tokenHash, { touch: false })?.expiresAt ?? undefined;
+    return this.sessions.create({ userId: user.id, tokenHash, expiresAt }, userAgent);
   }
 
   async loginWithPassword(name: string, password: string, userAgent = ''): Promise<IssuedSession | null> {
@@ -149,6 +208,7 @@ export class Access {
   }
 
   close(): void {
+    this.watcher.close();
     this.db.close();
   }
 }

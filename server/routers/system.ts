@@ -1,6 +1,7 @@
 // system: engine-wide streams and figures (events now; disk usage lives beside it).
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { streamSignal } from '../context';
 import { streamEvents } from '../streams/events';
 import { router, viewerProcedure } from '../trpc';
 import { engineName } from './schemas';
@@ -20,7 +21,7 @@ export const systemRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      for await (const event of streamEvents(ctx.registry.api(input.engine), { ...input, signal })) {
+      for await (const event of streamEvents(ctx.registry.api(input.engine), { ...input, signal: streamSignal(ctx, signal) })) {
         yield tracked(event.id, event);
       }
     }),

@@ -121,13 +121,19 @@ export class Accounts {
   }
 
   /** The user a token belongs to when it is valid now; records its use at most once a minute. */
-  userForToken(token: string, now = Date.now()): UserRow | undefined {
+  userForToken(token: string, opts: { now?: number; touch?: boolean } = {}): UserRow | undefined {
+    return this.userForTokenHash(hashSecret(token), opts)?.user;
+  }
+
+  /** The same by the token's hash (what a session signed in with a token remembers), with the token's expiry. */
+  userForTokenHash(hash: string, opts: { now?: number; touch?: boolean } = {}): { user: UserRow; expiresAt: number | null } | undefined {
+    const now = opts.now ?? Date.now();
     const row = prepared(this.db, 'SELECT id, user_id, expires_at, revoked_at, last_used_at FROM tokens WHERE hash = ?')
-      .get(hashSecret(token)) as { id: number; user_id: number; expires_at: number | null; revoked_at: number | null; last_used_at: number | null } | undefined;
+      .get(hash) as { id: number; user_id: number; expires_at: number | null; revoked_at: number | null; last_used_at: number | null } | undefined;
     if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
-    if (!row.last_used_at || now - row.last_used_at > 60_000) prepared(this.db, 'UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    if (opts.touch !== false && (!row.last_used_at || now - row.last_used_at > 60_000)) prepared(this.db, 'UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
     const user = this.user(row.user_id);
-    return user && user.disabledAt === null ? user : undefined;
+    return user && user.disabledAt === null ? { user, expiresAt: row.expires_at } : undefined;
   }
 
   /** Revokes every token of a user with this name (the first-start admin token when a new one is made). */

@@ -61,6 +61,8 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX audit_at ON audit(at);
    CREATE INDEX sessions_user ON sessions(user_id);`,
+  // A session signed in with a token lives only as long as that token: it remembers the token's hash.
+  `ALTER TABLE sessions ADD COLUMN token_hash TEXT;`,
 ];
 
 export function openDb(home: string): Db {

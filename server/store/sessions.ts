@@ -9,6 +9,8 @@ export interface SessionRecord {
   id: string;
   userId: number | null;
   shareId: number | null;
+  /** The hash of the API token this session was signed in with, if it was. */
+  tokenHash: string | null;
   createdAt: number;
   lastSeenAt: number;
   expiresAt: number;
@@ -21,21 +23,25 @@ export class Sessions {
     private readonly maxMs = SESSION_MAX_MS,
   ) {}
 
-  create(owner: { userId?: number; shareId?: number; expiresAt?: number }, userAgent = '', now = Date.now()): { cookie: string; maxAgeSeconds: number } {
+  create(owner: { userId?: number; shareId?: number; tokenHash?: string; expiresAt?: number }, userAgent = '', now = Date.now()): { cookie: string; maxAgeSeconds: number } {
     const cookie = newSecret('s');
     const expiresAt = Math.min(now + this.maxMs, owner.expiresAt ?? Infinity);
-    prepared(this.db, 'INSERT INTO sessions (id, user_id, share_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(hashSecret(cookie), owner.userId ?? null, owner.shareId ?? null, now, now, expiresAt, userAgent.slice(0, 200));
+    prepared(this.db, 'INSERT INTO sessions (id, user_id, share_id, token_hash, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(hashSecret(cookie), owner.userId ?? null, owner.shareId ?? null, owner.tokenHash ?? null, now, now, expiresAt, userAgent.slice(0, 200));
     return { cookie, maxAgeSeconds: Math.max(1, Math.floor((expiresAt - now) / 1000)) };
   }
 
-  /** The live session for a cookie; touching it keeps it from going idle (written at most once a minute). */
-  check(cookie: string, now = Date.now()): SessionRecord | undefined {
+  /**
+   * The live session for a cookie. A request touches it, which keeps it from going idle (written at most once a
+   * minute); the re-checks of an open stream pass `touch: false`, so an open tab alone does not keep it alive.
+   */
+  check(cookie: string, opts: { now?: number; touch?: boolean } = {}): SessionRecord | undefined {
+    const now = opts.now ?? Date.now();
     const id = hashSecret(cookie);
-    const row = prepared(this.db, 'SELECT id, user_id AS userId, share_id AS shareId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?')
+    const row = prepared(this.db, 'SELECT id, user_id AS userId, share_id AS shareId, token_hash AS tokenHash, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?')
       .get(id) as (SessionRecord & { revokedAt: number | null }) | undefined;
     if (!row || row.revokedAt !== null || row.expiresAt <= now || now - row.lastSeenAt > this.idleMs) return undefined;
-    if (now - row.lastSeenAt > 60_000) prepared(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
+    if (opts.touch !== false && now - row.lastSeenAt > 60_000) prepared(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
     return row;
   }
 
