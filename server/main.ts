@@ -5,7 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import { Access } from './auth/access';
-import { isAllowedHost, isSameOrigin } from './auth/guard';
+import { authenticate } from './auth/authenticate';
+import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
 import type { User } from './auth/principal';
 import type { Config } from './config';
 import { contextFactory, createContextInner, rememberUser } from './context';
@@ -29,6 +30,13 @@ export interface Berth {
 }
 
 const PUBLIC_PREFIXES = ['/_next/', '/login', '/favicon', '/icon'];
+/** No procedure takes more than this; a larger body is refused before it is read. */
+const MAX_BODY_BYTES = 1 << 20;
+
+function bodyTooLarge(req: IncomingMessage): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return Number.isFinite(length) && length > MAX_BODY_BYTES;
+}
 
 /** A share link's session may open only the pages of its scope. */
 function pageInScope(user: User, path: string): boolean {
@@ -53,6 +61,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   const handleNext = app ? app.getRequestHandler() : async (_req: IncomingMessage, res: ServerResponse) => send(res, 404, 'Berth is serving its API only.\n');
   const trpc = createHTTPHandler({
     router: appRouter,
+    maxBodySize: MAX_BODY_BYTES,
     basePath: `${basePath}/api/trpc/`,
     createContext: contextFactory({ registry, access, vm }),
     onError({ error, path }) {
@@ -64,7 +73,7 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     baseHeaders(res, secure);
-    if (!isAllowedHost(req.headers.host, config.allowedHosts)) {
+    if (!isAllowedRequestHost(req, config.allowedHosts)) {
       send(res, 403, `Berth refuses requests addressed to "${req.headers.host ?? ''}". Open it at http://127.0.0.1:${config.port}${basePath}/ or add the name to BERTH_ALLOWED_HOSTS.\n`);
       return;
     }
@@ -85,16 +94,24 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       return;
     }
     if (await handleSignIn({ access, basePath, secure }, req, res, path, url)) return;
-    const user = access.userFor(req);
+    const { user, refusal } = authenticate(access, req);
+    if (refusal) {
+      sendJsonError(res, 429, 'TOO_MANY_REQUESTS', refusal.message, { 'retry-after': String(refusal.retryAfterSeconds) });
+      return;
+    }
     if (path.startsWith('/api/')) {
       if (!user) {
         sendJsonError(res, 401, 'UNAUTHORIZED', 'Sign in to use Berth: open the login link Berth printed when it started.');
         return;
       }
       if (path.startsWith('/api/trpc/')) {
+        if (bodyTooLarge(req)) {
+          sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Berth accepts requests of at most ${MAX_BODY_BYTES / 1024} KiB.`, { connection: 'close' });
+          return;
+        }
         const procedure = path.slice('/api/trpc/'.length);
         if (method === 'GET' && (await isSubscription(procedure))) {
-          const ctx = await createContextInner({ user, registry, vm, audit: access.audit, access, address: req.socket.remoteAddress });
+          const ctx = await createContextInner({ user, credential: access.credentialOf(req), registry, vm, audit: access.audit, access, address: req.socket.remoteAddress });
           await serveSubscription(req, res, procedure, url, ctx);
           return;
         }
@@ -133,15 +150,15 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     ? (createHttpsServer({ cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey!) }, listener) as unknown as Server)
     : createServer(listener);
   server.keepAliveTimeout = 65_000;
-  const sockets = attachWebSocket(server, { registry, access, vm, allowedHosts: config.allowedHosts, path: `${basePath}/api/trpc` });
-  if (config.dev && app) {
-    const upgrade = app.getUpgradeHandler();
-    server.on('upgrade', (req, socket, head) => {
-      if (req.url?.startsWith(`${basePath}/api/`)) return;
-      if (!isAllowedHost(req.headers.host, config.allowedHosts)) return socket.destroy();
-      void upgrade(req, socket, head);
-    });
-  }
+  const devReload = config.dev && app ? app.getUpgradeHandler() : undefined;
+  const sockets = attachWebSocket(server, {
+    registry,
+    access,
+    vm,
+    allowedHosts: config.allowedHosts,
+    path: `${basePath}/api/trpc`,
+    fallback: devReload && ((req, socket, head) => void devReload(req, socket, head)),
+  });
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);

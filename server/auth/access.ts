@@ -95,10 +95,10 @@ export class Access {
   }
 
   /** The user an API token belongs to; the BERTH_TOKEN token is the admin's. */
-  userForToken(token: string | null | undefined, touch = true): User | null {
+  userForToken(token: string | null | undefined): User | null {
     if (!token) return null;
     if (this.envToken && sameText(token, this.envToken)) return { id: this.adminId, name: 'admin', role: 'admin' };
-    const user = this.accounts.userForToken(token, { touch });
+    const user = this.accounts.userForToken(token);
     return user ? { id: user.id, name: user.name, role: user.role } : null;
   }
 
@@ -106,9 +106,9 @@ export class Access {
     return this.userForToken(token) !== null;
   }
 
-  userForSession(cookie: string | undefined, touch = true): User | null {
+  userForSession(cookie: string | undefined): User | null {
     if (!cookie) return null;
-    const session = this.sessions.check(cookie, { touch });
+    const session = this.sessions.check(cookie);
     if (!session) return null;
     // A session signed in with a token ends with that token (revoked, expired, or BERTH_TOKEN changed).
     if (session.tokenHash !== null && !this.tokenHashValid(session.tokenHash)) return null;
@@ -137,13 +137,10 @@ export class Access {
     return cookie ? { kind: 'session', secret: cookie } : null;
   }
 
-  /**
-   * Who a credential is now. Requests touch what they use (last use, idle timer); re-checks of open streams and
-   * of calls on an open WebSocket pass `touch: false`.
-   */
-  resolve(credential: Credential, touch = true): User | null {
+  /** Who a credential is now (it counts as a use: a token's last use, a session's idle timer). */
+  resolve(credential: Credential): User | null {
     if (!credential) return null;
-    return credential.kind === 'token' ? this.userForToken(credential.secret, touch) : this.userForSession(credential.secret, touch);
+    return credential.kind === 'token' ? this.userForToken(credential.secret) : this.userForSession(credential.secret);
   }
 
   /** Who the request is: bearer token first, then the session cookie; null for nobody. */
@@ -159,7 +156,7 @@ export class Access {
     return this.watcher.add(() => {
       let now: User | null;
       try {
-        now = this.resolve(credential, false);
+        now = this.resolve(credential);
       } catch (err) {
         // A failing check must not keep a stream open on old rights.
         console.error('berth: a credential re-check failed:', err);

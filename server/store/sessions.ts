@@ -32,16 +32,15 @@ export class Sessions {
   }
 
   /**
-   * The live session for a cookie. A request touches it, which keeps it from going idle (written at most once a
-   * minute); the re-checks of an open stream pass `touch: false`, so an open tab alone does not keep it alive.
+   * The live session for a cookie. Each use touches it, which keeps it from going idle (written at most once a
+   * minute): a request, and the re-checks of an open stream, since a live dashboard is not idle.
    */
-  check(cookie: string, opts: { now?: number; touch?: boolean } = {}): SessionRecord | undefined {
-    const now = opts.now ?? Date.now();
+  check(cookie: string, now = Date.now()): SessionRecord | undefined {
     const id = hashSecret(cookie);
     const row = prepared(this.db, 'SELECT id, user_id AS userId, share_id AS shareId, token_hash AS tokenHash, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?')
       .get(id) as (SessionRecord & { revokedAt: number | null }) | undefined;
     if (!row || row.revokedAt !== null || row.expiresAt <= now || now - row.lastSeenAt > this.idleMs) return undefined;
-    if (opts.touch !== false && now - row.lastSeenAt > 60_000) prepared(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
+    if (now - row.lastSeenAt > 60_000) prepared(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
     return row;
   }
 
