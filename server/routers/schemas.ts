@@ -1,5 +1,6 @@
 // Input schemas shared by the routers: engine names and Docker object references.
 import { z } from 'zod';
+import { isImageReference, isRepositoryName, isTag, NAME_MAX } from '../docker/reference';
 import { ENGINE_NAME } from '../engines/contexts';
 
 export const engineName = z
@@ -13,20 +14,20 @@ export const objectRef = z
   .max(255, 'must be at most 255 characters')
   .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a name or id (letters, digits, "_", ".", "-")');
 
-/** An image: an id, sha256:… digest or repo[:tag][@digest]. */
+/** An image: an id, sha256:… digest or repo[:tag][@digest], in Docker's own grammar (it becomes part of a URL path). */
 export const imageRef = z
   .string()
-  .min(1, 'must not be empty')
-  .max(512, 'must be at most 512 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._/:@-]*$/, 'must be an image id or reference such as "busybox:latest"');
+  .min(1, { message: 'must not be empty', abort: true })
+  .max(512, { message: 'must be at most 512 characters', abort: true })
+  .refine(isImageReference, 'must be an image reference such as "busybox:latest" or "registry.local:5000/team/app:1.0"');
 
 export const repoName = z
   .string()
-  .min(1, 'must not be empty')
-  .max(255)
-  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/, 'must be a repository name in lower case, such as "registry.local:5000/team/app"');
+  .min(1, { message: 'must not be empty', abort: true })
+  .max(NAME_MAX, { message: `must be at most ${NAME_MAX} characters`, abort: true })
+  .refine(isRepositoryName, 'must be a repository name in lower case, such as "registry.local:5000/team/app"');
 
-export const tagName = z.string().regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}$/, 'must be a tag such as "latest" or "1.2.3"');
+export const tagName = z.string().refine(isTag, 'must be a tag such as "latest" or "1.2.3"');
 
 export const resourceName = z
   .string()
