@@ -1,6 +1,7 @@
 // A lean GET for hot list endpoints: straight over the unix socket when there is one, docker-modem otherwise.
 import { request } from 'node:http';
 import type Docker from 'dockerode';
+import { guardedRequest } from '../engines/guard';
 
 interface ModemLike {
   socketPath?: string;
@@ -10,18 +11,19 @@ interface ModemLike {
 /** GET `path` on the engine and parse the JSON body; errors look like docker-modem's (statusCode, json). */
 export function getJson<T>(api: Docker, path: string): Promise<T> {
   const modem = api.modem as unknown as ModemLike;
-  if (!modem.socketPath) {
+  const socketPath = modem.socketPath;
+  if (!socketPath) {
     return new Promise((resolve, reject) => {
       modem.dial({ path, method: 'GET', statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' }, options: {} }, (err, data) =>
         err ? reject(err) : resolve(data as T),
       );
     });
   }
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath: modem.socketPath, path, method: 'GET', headers: { accept: 'application/json' } }, (res) => {
+  return guardedRequest<T>(api, 'GET', path, (signal, done) => {
+    const req = request({ socketPath, path, method: 'GET', headers: { accept: 'application/json' }, signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
+      res.on('error', done);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: unknown;
@@ -30,11 +32,11 @@ export function getJson<T>(api: Docker, path: string): Promise<T> {
         } catch {
           json = { message: text };
         }
-        if (res.statusCode === 200) resolve(json as T);
-        else reject(Object.assign(new Error((json as { message?: string }).message ?? `HTTP ${res.statusCode}`), { statusCode: res.statusCode, json }));
+        if (res.statusCode === 200) done(null, json);
+        else done(Object.assign(new Error((json as { message?: string }).message ?? `HTTP ${res.statusCode}`), { statusCode: res.statusCode, json }));
       });
     });
-    req.on('error', reject);
+    req.on('error', done);
     req.end();
   });
 }

@@ -2,8 +2,19 @@
 import Docker from 'dockerode';
 import { EngineError } from '../errors';
 import type { EndpointSpec } from './contexts';
+import { guardClient } from './guard';
 
-export function createClient(spec: EndpointSpec): Docker {
+export interface ClientOptions {
+  /** How long a call that is not a stream may take (ENGINE_DEADLINE_MS by default). */
+  deadlineMs?: number;
+}
+
+/** A client for one engine, under Berth's rules for engine requests (no redirects, deadlines). */
+export function createClient(spec: EndpointSpec, opts: ClientOptions = {}): Docker {
+  return guardClient(connect(spec), describeHost(spec.host), opts.deadlineMs);
+}
+
+function connect(spec: EndpointSpec): Docker {
   const url = parseHost(spec.host);
   // docker-modem fills its defaults from DOCKER_HOST and DOCKER_CERT_PATH; every field is set here so an engine
   // always talks to its own endpoint, whatever the environment says.

@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
 import { EngineError } from '../errors';
+import { guardClient } from '../engines/guard';
 import { chooseAccel } from './accel';
 import { certFiles, ensureCerts, readCerts } from './certs';
 import { restoreContext, switchToBerth, writeContext } from './cli-context';
@@ -263,5 +264,5 @@ export async function reclaimSpace(paths: VmPaths, diskFile: string): Promise<{ 
 }
 
 export function tlsDockerClient(paths: VmPaths, port: number): Docker {
-  return new Docker({ host: '127.0.0.1', port, protocol: 'https', ...readCerts(certFiles(paths.certsDir)) });
+  return guardClient(new Docker({ host: '127.0.0.1', port, protocol: 'https', ...readCerts(certFiles(paths.certsDir)) }), 'the VM');
 }
