@@ -1,6 +1,7 @@
 // Opens a streaming GET on an engine (logs, stats, events) through docker-modem, so every transport works.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
+import { EngineError } from '../errors';
 
 interface Dialer {
   dial(opts: Record<string, unknown>, cb: (err: unknown, stream: unknown) => void): void;
@@ -13,6 +14,32 @@ export function openEngineStream(api: Docker, path: string, query: Record<string
     modem.dial({ path: `${path}?`, method: 'GET', options: query, isStream: true, statusCodes: { 200: true, ...statusCodes } }, (err, stream) =>
       err ? reject(err) : resolve(stream as IncomingMessage),
     );
+  });
+}
+
+/** Pauses between attempts to reach an engine that went away: quick at first (a restart), then every 2 s. */
+const RETRY_MS = [100, 250, 500, 1000, 2000];
+
+export function retryDelay(attempt: number): number {
+  return RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
+}
+
+/** Whether `err` says the engine could not be reached (stopped, restarting, network), so a later try may work. */
+export function isEngineDown(err: unknown): boolean {
+  return err instanceof EngineError && (err.code === 'UNREACHABLE' || err.code === 'TIMEOUT');
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
