@@ -2,7 +2,7 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { waitForRoom } from '../streams/backpressure';
-import { streamLogs } from '../streams/logs';
+import { followLogs } from '../streams/log-follow';
 import { streamStats, streamStatsAll } from '../streams/stats';
 import { viewerProcedure } from '../trpc';
 import { engineName, objectRef } from './schemas';
@@ -26,7 +26,7 @@ export const logsProcedure = viewerProcedure
   )
   .subscription(async function* ({ ctx, input, signal }) {
     const api = ctx.registry.api(input.engine);
-    for await (const batch of streamLogs(api, input.id, { ...input, signal })) {
+    for await (const batch of followLogs(api, input.id, { ...input, signal })) {
       await waitForRoom(ctx.socket, signal);
       yield tracked(batch.id, batch.lines);
     }
