@@ -5,9 +5,11 @@ export interface SseEvent {
   data: string;
 }
 
-/** Reads events from `url` until `onEvent` returns false or the stream ends. */
+/** Reads events from `url` until `onEvent` returns false, `init.signal` aborts or the stream ends. */
 export async function readSse(url: string, init: RequestInit & { onEvent: (e: SseEvent) => boolean | void }): Promise<{ ended: boolean }> {
   const ctl = new AbortController();
+  if (init.signal?.aborted) return { ended: false };
+  init.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
   const res = await fetch(url, { ...init, signal: ctl.signal, headers: { accept: 'text/event-stream', ...(init.headers as Record<string, string>) } });
   if (!res.ok || !res.body) throw new Error(`SSE request failed with ${res.status}: ${await res.text()}`);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -45,4 +47,40 @@ export async function readSse(url: string, init: RequestInit & { onEvent: (e: Ss
   } finally {
     reader.releaseLock?.();
   }
+}
+
+/**
+ * Reads `url` as a browser's EventSource would, and as tRPC's client does with its events: when the connection
+ * ends or fails without the server's `return` event, it reconnects with the last `id:` as Last-Event-ID. A
+ * `serialized-error` counts as a failed connection too (the engine being down is one). Runs until `signal`
+ * aborts or the server sends `return`.
+ */
+export async function followSse(
+  url: string,
+  init: { headers?: Record<string, string>; signal: AbortSignal; retryMs?: number; onEvent: (e: SseEvent) => void },
+): Promise<{ connections: number; errors: string[]; returned: boolean }> {
+  let lastEventId: string | undefined;
+  let connections = 0;
+  const errors: string[] = [];
+  let returned = false;
+  while (!init.signal.aborted && !returned) {
+    connections++;
+    try {
+      await readSse(url, {
+        headers: { ...init.headers, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal: init.signal,
+        onEvent(e) {
+          if (init.signal.aborted) return false;
+          if (e.id) lastEventId = e.id;
+          if (e.event === 'return') returned = true;
+          else if (e.event === 'serialized-error') errors.push(e.data);
+          init.onEvent(e);
+        },
+      });
+    } catch (err) {
+      errors.push(String(err));
+    }
+    if (!returned && !init.signal.aborted) await new Promise((r) => setTimeout(r, init.retryMs ?? 200));
+  }
+  return { connections, errors, returned };
 }
