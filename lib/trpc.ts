@@ -1,4 +1,4 @@
-// The browser's tRPC client: typed hooks over TanStack Query, batching queries, SSE for subscriptions.
+// The browser's tRPC client: typed hooks over TanStack Query; queries go batched over HTTP, subscriptions over the tab's one WebSocket.
 'use client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { TRPCClientError } from '@trpc/client';

@@ -4,22 +4,14 @@ import Link from 'next/link';
 import { memo } from 'react';
 import { StateBadge } from '@/components/ui/state-badge';
 import { Td, Tr } from '@/components/ui/data-table';
+import type { RouterOutputs } from '@/lib/router-types';
 import { formatAgo, formatBytes, formatDate } from '@/lib/utils';
 import { ActionButtons } from './action-buttons';
 import type { ContainerAction } from './use-container-actions';
 import type { Usage } from './use-usage';
 
-export interface Row {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  status: string;
-  created: number;
-  ports: { privatePort: number; publicPort?: number; ip?: string; type: string }[];
-  project?: string;
-  service?: string;
-}
+/** One container as containers.list answers it. */
+export type Row = RouterOutputs['containers']['list'][number];
 
 function Ports({ ports }: { ports: Row['ports'] }) {
   if (!ports.length) return <span className="text-muted">—</span>;

@@ -3,10 +3,12 @@ import type { Row } from './container-row';
 import { groupRows, matches } from './grouping';
 import { parseStateFilter } from './state-filter';
 
-const row = (name: string, state: string, project?: string): Row => ({
+const row = (name: string, state: Row['state'], project?: string): Row => ({
   id: `${name.replace(/[^a-f0-9]/g, 'a')}0123456789abcdef`,
   name,
   image: `img/${name}:latest`,
+  imageId: '',
+  command: '',
   state,
   status: '',
   created: 0,

@@ -2,13 +2,11 @@
 // Live CPU and memory of every running container on the engine: one statsAll stream while the tab is visible.
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
+import type { RouterOutputs, Yielded } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 
-export interface Usage {
-  cpuPercent: number;
-  memoryUsed: number;
-  memoryLimit: number;
-}
+/** One running container's latest figures, as containers.statsAll delivers them. */
+export type Usage = Yielded<RouterOutputs['containers']['statsAll']>[string];
 
 const NONE: Record<string, Usage> = {};
 

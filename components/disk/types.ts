@@ -1,8 +1,7 @@
 // What the disk page receives from the server, as the routers type it.
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 
-type System = inferRouterOutputs<AppRouter>['system'];
+type System = RouterOutputs['system'];
 export type DiskUsage = System['df'];
 export type PrunePreview = System['prunePreview'];
 export type PruneItem = PrunePreview['items'][number];

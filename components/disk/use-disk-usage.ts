@@ -3,15 +3,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EngineEvent } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 
-interface EngineEvent {
-  type: string;
-  action: string;
-}
-
 /** Events after which `docker system df` says something else. */
-export function changesUsage(e: EngineEvent): boolean {
+export function changesUsage(e: Pick<EngineEvent, 'type' | 'action'>): boolean {
   switch (e.type) {
     case 'image':
       return e.action !== 'save' && e.action !== 'push';
@@ -59,7 +55,7 @@ export function useDiskUsage(engine: string) {
       { engine },
       {
         onData: (ev) => {
-          const e = (ev as unknown as { data: EngineEvent }).data;
+          const e = ev.data;
           if (!changesUsage(e) || timer.current) return;
           timer.current = setTimeout(() => {
             timer.current = null;

@@ -1,13 +1,12 @@
 'use client';
 // The selected engine's essentials as compact cards: counts, host, engine build, drivers, proxies, warnings.
-import type { inferRouterOutputs } from '@trpc/server';
 import { AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatBytes } from '@/lib/utils';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 import { Facts, Mono } from './detail-parts';
 
-type EngineInfo = inferRouterOutputs<AppRouter>['engines']['info'];
+type EngineInfo = RouterOutputs['engines']['info'];
 
 function Card({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   return (

@@ -1,13 +1,12 @@
 'use client';
 // Every engine Berth can reach, with its health; an unreachable one shows why, in red.
 import Link from 'next/link';
-import type { inferRouterOutputs } from '@trpc/server';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { cn, formatBytes } from '@/lib/utils';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 
-type EngineSummary = inferRouterOutputs<AppRouter>['engines']['list'][number];
+type EngineSummary = RouterOutputs['engines']['list'][number];
 
 const HEAD = ['Engine', 'Host', 'Kind', 'Version', 'API', 'OS/arch', 'CPUs', 'Memory'];
 const RIGHT = new Set(['CPUs', 'Memory']);

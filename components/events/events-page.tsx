@@ -10,18 +10,9 @@ import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
+import type { EngineEvent } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
-
-interface EngineEvent {
-  id: string;
-  time: number;
-  type: string;
-  action: string;
-  actorId: string;
-  name: string;
-  attributes: Record<string, string>;
-}
 
 const KEEP = 5000;
 const TYPES = ['', 'container', 'image', 'volume', 'network'];
@@ -47,7 +38,7 @@ export function EventsPage({ engine }: { engine: string }) {
       { engine, since: since.current },
       {
         onData: (ev) => {
-          const e = (ev as unknown as { data: EngineEvent }).data;
+          const e = ev.data;
           if (paused) held.current.push(e);
           else setEvents((old) => [e, ...old].slice(0, KEEP));
         },

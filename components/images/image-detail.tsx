@@ -1,7 +1,6 @@
 'use client';
 // One image: summary, the containers using it, environment and labels, its layers and history, raw JSON.
 import { useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
 import { useSettledError } from '@/components/engine/use-settled-error';
@@ -11,11 +10,11 @@ import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { StateBadge } from '@/components/ui/state-badge';
 import { useTRPC } from '@/lib/trpc';
 import { formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 import { History, Layers } from './image-history';
 import { plural } from './image-lines';
 
-type Image = inferRouterOutputs<AppRouter>['images']['inspect'];
+type Image = RouterOutputs['images']['inspect'];
 
 const lines = (items: string[]) =>
   items.length ? (

@@ -1,11 +1,10 @@
 'use client';
 // An image's layers (RootFS digests) and build history, oldest step last as `docker history` prints it.
-import type { inferRouterOutputs } from '@trpc/server';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { formatAgo, formatBytes, formatDate } from '@/lib/utils';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 
-type ImageHistoryRow = inferRouterOutputs<AppRouter>['images']['inspect']['history'][number];
+type ImageHistoryRow = RouterOutputs['images']['inspect']['history'][number];
 
 /** "/bin/sh -c #(nop)  CMD [\"sh\"]" reads better as "CMD [\"sh\"]". */
 function step(createdBy: string): string {

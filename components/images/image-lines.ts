@@ -1,8 +1,7 @@
 // The images table shows one line per tag; a dangling image is one "<none>" line addressed by its id.
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 
-export type ImageRow = inferRouterOutputs<AppRouter>['images']['list'][number];
+export type ImageRow = RouterOutputs['images']['list'][number];
 
 export interface ImageLine {
   key: string;

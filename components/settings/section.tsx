@@ -1,10 +1,9 @@
 // The frame of one settings list: a heading with a short explanation and its action, then the list, its error or its empty state.
 import type { ReactNode } from 'react';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 import { ErrorBanner } from '@/components/ui/error-banner';
 
-type Access = inferRouterOutputs<AppRouter>['access'];
+type Access = RouterOutputs['access'];
 export type UserRow = Access['users'][number];
 export type TokenRow = Access['tokens'][number];
 export type ShareRow = Access['shares'][number];

@@ -3,11 +3,10 @@
 import { Check, ChevronsUpDown } from 'lucide-react';
 import { useRouter, usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 import { cn } from '@/lib/utils';
 
-type EngineSummary = inferRouterOutputs<AppRouter>['engines']['list'][number];
+type EngineSummary = RouterOutputs['engines']['list'][number];
 
 function Dot({ ok, pending }: { ok?: boolean; pending?: boolean }) {
   return <span aria-hidden className={cn('size-2 shrink-0 rounded-full', pending ? 'bg-line' : ok ? 'bg-ok' : 'bg-bad')} />;

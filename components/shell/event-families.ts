@@ -1,20 +1,16 @@
 // Which cached queries an engine event makes stale (pure, so the mapping is unit-tested apart from React).
+import type { EngineEvent } from '@/lib/router-types';
 
 /** A set of tRPC queries that go stale together. */
 export type QueryFamily = 'containers' | 'images' | 'volumes' | 'networks' | 'df';
 
 export const ALL_FAMILIES: readonly QueryFamily[] = ['containers', 'images', 'volumes', 'networks', 'df'];
 
-interface EngineEvent {
-  type: string;
-  action: string;
-}
-
 // Container actions that change nothing a list or inspect shows; exec and attach happen constantly under `docker exec`.
 const QUIET_CONTAINER = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|export|copy)/;
 
 /** The query families to refresh after `e`; empty when the event changes nothing Berth shows. */
-export function familiesFor(e: EngineEvent): QueryFamily[] {
+export function familiesFor(e: Pick<EngineEvent, 'type' | 'action'>): QueryFamily[] {
   switch (e.type) {
     case 'container':
       if (QUIET_CONTAINER.test(e.action)) return [];

@@ -3,22 +3,12 @@
 import { useState } from 'react';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { ErrorBanner } from '@/components/ui/error-banner';
+import type { RouterOutputs, Yielded } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 import { formatBytes } from '@/lib/utils';
 import { LineChart } from './line-chart';
 
-interface Sample {
-  time: number;
-  cpuPercent: number;
-  memoryUsed: number;
-  memoryLimit: number;
-  memoryPercent: number;
-  netRx: number;
-  netTx: number;
-  blockRead: number;
-  blockWrite: number;
-  pids: number;
-}
+type Sample = Yielded<RouterOutputs['containers']['stats']>;
 
 const KEEP = 900;
 

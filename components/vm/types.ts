@@ -1,5 +1,4 @@
 // The VM's status as the browser receives it.
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers/_app';
+import type { RouterOutputs } from '@/lib/router-types';
 
-export type VmStatus = inferRouterOutputs<AppRouter>['vm']['status'];
+export type VmStatus = RouterOutputs['vm']['status'];
