@@ -27,6 +27,7 @@ const TOKEN = 'restart-test-token';
 const COUNTER = 'i=0; while true; do i=$((i+1)); echo line-$i; usleep 20000; done';
 
 let dir: string;
+let home: string;
 let engine: TestEngine;
 let berth: Berth;
 let base: string;
@@ -103,7 +104,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'berth-restart-'));
   engine = await startTestEngine({ dir });
   await importBusybox(engine.api);
-  const home = mkdtempSync(join(tmpdir(), 'berth-restart-home-'));
+  home = mkdtempSync(join(tmpdir(), 'berth-restart-home-'));
   const registry = new EngineRegistry({ env: { DOCKER_CONFIG: home } as unknown as NodeJS.ProcessEnv, homeDir: home, socketPath: engine.socket });
   berth = await startBerth(
     { port: 0, host: '127.0.0.1', home, token: TOKEN, allowedHosts: [], dev: false, root: process.cwd() },
@@ -192,6 +193,7 @@ afterAll(async () => {
   await berth?.close();
   await engine?.stop();
   rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  rmSync(home, { recursive: true, force: true });
 }, 60_000);
 
 /** Received lines must be the engine's log from its start, in order, each once, up to the last one received. */
