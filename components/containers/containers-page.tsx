@@ -10,16 +10,16 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
 import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useQueryParams } from '@/lib/use-query-params';
 import { BulkBar } from './bulk-bar';
 import type { Row } from './container-row';
 import { ContainersTable, SkeletonTable } from './containers-table';
 import { FilterInput } from './filter-input';
 import { groupRows, matches } from './grouping';
 import { RemoveDialog } from './remove-dialog';
-import { StateFilter } from './state-filter';
+import { StateFilter, parseStateFilter } from './state-filter';
 import { type ContainerAction, useContainerActions } from './use-container-actions';
-import { useListParams } from './use-list-params';
-import { useHydrated } from './use-hydrated';
 import { useUsage } from './use-usage';
 
 const EMPTY: Row[] = [];
@@ -33,7 +33,10 @@ export function ContainersPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
   const hydrated = useHydrated();
-  const { q, state, project, set } = useListParams();
+  const [params, set] = useQueryParams();
+  const q = params.get('q') ?? '';
+  const state = parseStateFilter(params.get('state'));
+  const project = params.get('project') ?? '';
   const canChange = useCanChange() && hydrated;
   const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const { run, pendingIds, pending } = useContainerActions(engine);
@@ -102,7 +105,7 @@ export function ContainersPage({ engine }: { engine: string }) {
   );
 
   const selectedRows = useMemo(() => [...selected].flatMap((id) => byId.get(id) ?? []), [selected, byId]);
-  const clearFilters = () => set({ q: '', state: 'all', project: '' });
+  const clearFilters = () => set({ q: '', state: '', project: '' });
   const filtered = Boolean(q || project || state !== 'all');
 
   return (
@@ -118,7 +121,7 @@ export function ContainersPage({ engine }: { engine: string }) {
         }
         actions={
           <>
-            <StateFilter value={state} onChange={(v) => set({ state: v })} />
+            <StateFilter value={state} onChange={(v) => set({ state: v === 'all' ? '' : v })} />
             <FilterInput inputRef={filterRef} value={q} onChange={(v) => set({ q: v })} />
           </>
         }

@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { StateBadge } from '@/components/ui/state-badge';
+import { useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, shortId } from '@/lib/utils';
 import { type Column, SortableTable } from './sortable-table';
 import type { DiskUsage } from './types';
-import { useUrlParams } from './use-url-params';
 
 type Tab = 'images' | 'containers' | 'volumes' | 'buildCache';
 const TABS: { key: Tab; label: string }[] = [
@@ -64,7 +64,7 @@ function columns(engine: string) {
 }
 
 export function CategoryTables({ usage, engine }: { usage: DiskUsage; engine: string }) {
-  const [params, setParams] = useUrlParams();
+  const [params, setParams] = useQueryParams();
   const tabParam = params.get('tab');
   const tab: Tab = TABS.some((t) => t.key === tabParam) ? (tabParam as Tab) : 'images';
   const sort = params.get('sort') || DEFAULT_SORT[tab];

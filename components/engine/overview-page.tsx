@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { useTRPC } from '@/lib/trpc';
 import { EngineInfoCards, EngineInfoSkeleton } from './engine-info';
 import { EnginesTable } from './engines-table';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/lib/use-hydrated';
 import { useSettledError } from './use-settled-error';
 
 export function OverviewPage({ engine }: { engine: string }) {

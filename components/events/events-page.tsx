@@ -3,7 +3,6 @@
 import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { useQueryParam } from '@/components/engine/use-query-param';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th, Tr } from '@/components/ui/data-table';
@@ -12,6 +11,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
 import type { EngineEvent } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
+import { useQueryParam } from '@/lib/use-query-params';
 import { cn } from '@/lib/utils';
 
 const KEEP = 5000;

@@ -5,14 +5,14 @@ import { Tag, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
-import { useHydrated } from '@/components/engine/use-hydrated';
-import { useQueryParam, useSetQueryParams } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
 import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
 import { RemoveImageDialog } from './remove-image-dialog';
@@ -24,7 +24,7 @@ export function ImagesPage({ engine }: { engine: string }) {
   // Admin buttons appear once hydrated, so server and client render the same first table.
   const hydrated = useHydrated();
   const canChange = useCanChange() && hydrated;
-  const setParams = useSetQueryParams();
+  const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [dangling, setDangling] = useQueryParam('dangling');
   const list = useQuery({ ...trpc.images.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });

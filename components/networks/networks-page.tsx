@@ -5,8 +5,6 @@ import { Plus, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
-import { useHydrated } from '@/components/engine/use-hydrated';
-import { useQueryParam } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
@@ -16,6 +14,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useToast } from '@/components/ui/toast';
 import { errorView, useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useQueryParam } from '@/lib/use-query-params';
 import { cn, formatAgo, formatDate, shortId } from '@/lib/utils';
 import { CreateNetworkDialog } from './create-network-dialog';
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { useQueryParam } from '@/components/engine/use-query-param';
+import { useQueryParam } from '@/lib/use-query-params';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 

@@ -6,8 +6,6 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ContainerLinks } from '@/components/engine/detail-parts';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
-import { useHydrated } from '@/components/engine/use-hydrated';
-import { useQueryParam, useSetQueryParams } from '@/components/engine/use-query-param';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChange } from '@/components/shell/use-role';
@@ -17,6 +15,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useToast } from '@/components/ui/toast';
 import { errorView, useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { formatAgo, formatDate } from '@/lib/utils';
 import { CreateVolumeDialog } from './create-volume-dialog';
 
@@ -28,7 +28,7 @@ export function VolumesPage({ engine }: { engine: string }) {
   // Admin buttons appear once hydrated, so server and client render the same first table.
   const hydrated = useHydrated();
   const canChange = useCanChange() && hydrated;
-  const setParams = useSetQueryParams();
+  const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [unused, setUnused] = useQueryParam('unused');
   const list = useQuery({ ...trpc.volumes.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });

@@ -14,7 +14,7 @@ import { ActionButtons } from '../action-buttons';
 import { RemoveDialog } from '../remove-dialog';
 import { useContainerActions } from '../use-container-actions';
 import { useContainer } from './use-container';
-import { useHydrated } from '../use-hydrated';
+import { useHydrated } from '@/lib/use-hydrated';
 
 const TABS = [
   ['logs', 'Logs'],
