@@ -1,26 +1,9 @@
 'use client';
 // The disk page's data: system.dfView polled while a slow engine computes, refreshed (throttled) by the engine's events.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EngineEvent } from '@/lib/router-types';
+import { useFamilyChanged } from '@/components/shell/engine-events';
 import { useTRPC } from '@/lib/trpc';
-
-/** Events after which `docker system df` says something else. */
-export function changesUsage(e: Pick<EngineEvent, 'type' | 'action'>): boolean {
-  switch (e.type) {
-    case 'image':
-      return e.action !== 'save' && e.action !== 'push';
-    case 'container':
-      return ['create', 'destroy', 'die', 'commit', 'copy'].includes(e.action);
-    case 'volume':
-      return ['create', 'destroy', 'prune'].includes(e.action);
-    case 'builder':
-      return true;
-    default:
-      return false;
-  }
-}
 
 export function useDiskUsage(engine: string) {
   const trpc = useTRPC();
@@ -50,21 +33,13 @@ export function useDiskUsage(engine: string) {
   // Pulls, builds and removals change usage. One refresh per burst, spaced by how long a df takes on this engine.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-  useSubscription(
-    trpc.system.events.subscriptionOptions(
-      { engine },
-      {
-        onData: (ev) => {
-          const e = ev.data;
-          if (!changesUsage(e) || timer.current) return;
-          timer.current = setTimeout(() => {
-            timer.current = null;
-            refresh();
-          }, Math.max(1_500, 2 * duration.current));
-        },
-      },
-    ),
-  );
+  useFamilyChanged('df', () => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      refresh();
+    }, Math.max(1_500, 2 * duration.current));
+  });
 
   return {
     usage,

@@ -1,9 +1,10 @@
 'use client';
 // One engine-events subscription per engine: each event marks the matching lists and detail pages stale, so
-// they refresh when something changed instead of polling; lists poll slowly only while the stream is down.
+// they refresh when something changed instead of polling; lists poll slowly only while the stream is down. A page
+// whose data needs more than a stale mark (the disk page asks for a newer snapshot) hears the families it names.
 import { type Query, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useRef } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTRPC } from '@/lib/trpc';
 import { ALL_FAMILIES, type QueryFamily, familiesFor } from './event-families';
 
@@ -14,6 +15,9 @@ const FALLBACK_MS = 30_000;
 
 const LiveContext = createContext(false);
 
+type Listeners = Map<QueryFamily, Set<() => void>>;
+const ListenersContext = createContext<Listeners>(new Map());
+
 /** Whether this engine's event stream is connected, so cached lists are kept fresh without polling. */
 export function useEventsLive(): boolean {
   return useContext(LiveContext);
@@ -22,6 +26,21 @@ export function useEventsLive(): boolean {
 /** `refetchInterval` for engine lists and detail pages: none while events arrive, a slow poll otherwise. */
 export function useFallbackInterval(): number | false {
   return useEventsLive() ? false : FALLBACK_MS;
+}
+
+/** Calls `onChange` after each event of this engine that changes what `family` shows. */
+export function useFamilyChanged(family: QueryFamily, onChange: () => void): void {
+  const listeners = useContext(ListenersContext);
+  const latest = useRef(onChange);
+  useEffect(() => {
+    latest.current = onChange;
+  });
+  useEffect(() => {
+    const call = () => latest.current();
+    const set = listeners.get(family) ?? new Set();
+    listeners.set(family, set.add(call));
+    return () => void set.delete(call);
+  }, [listeners, family]);
 }
 
 function onEngine(engine: string) {
@@ -47,6 +66,7 @@ export function EngineEvents({ engine, children }: { engine: string; children: R
     [trpc, engine],
   );
 
+  const [listeners] = useState<Listeners>(() => new Map());
   const timers = useRef(new Map<QueryFamily, ReturnType<typeof setTimeout>>());
   const schedule = useCallback(
     (family: QueryFamily) => {
@@ -78,7 +98,10 @@ export function EngineEvents({ engine, children }: { engine: string; children: R
       { engine },
       {
         onData: (ev) => {
-          for (const family of familiesFor(ev.data)) schedule(family);
+          for (const family of familiesFor(ev.data)) {
+            schedule(family);
+            for (const call of listeners.get(family) ?? []) call();
+          }
         },
       },
     ),
@@ -90,5 +113,9 @@ export function EngineEvents({ engine, children }: { engine: string; children: R
     if (live) for (const family of ALL_FAMILIES) schedule(family);
   }, [live, schedule]);
 
-  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+  return (
+    <ListenersContext.Provider value={listeners}>
+      <LiveContext.Provider value={live}>{children}</LiveContext.Provider>
+    </ListenersContext.Provider>
+  );
 }
