@@ -4,13 +4,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFallbackInterval } from '@/components/shell/engine-events';
-import { useCanChange } from '@/components/shell/use-role';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
 import { useTRPC } from '@/lib/trpc';
-import { useHydrated } from '@/lib/use-hydrated';
 import { useQueryParams } from '@/lib/use-query-params';
 import { BulkBar } from './bulk-bar';
 import type { Row } from './container-row';
@@ -32,12 +31,11 @@ function isTyping(t: EventTarget | null): boolean {
 export function ContainersPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
-  const hydrated = useHydrated();
   const [params, set] = useQueryParams();
   const q = params.get('q') ?? '';
   const state = parseStateFilter(params.get('state'));
   const project = params.get('project') ?? '';
-  const canChange = useCanChange() && hydrated;
+  const canChange = useCanChangeHydrated();
   const list = useQuery({ ...trpc.containers.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const { run, pendingIds, pending } = useContainerActions(engine);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());

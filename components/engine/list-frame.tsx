@@ -1,7 +1,8 @@
 'use client';
 // The frame every resource list shares: header with count, filter ("/" focuses it), error, skeleton and empty states.
-import { Search } from 'lucide-react';
+import { Plus, Search } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Table } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
@@ -101,6 +102,8 @@ export interface ListFrameProps {
   /** Other filters (toggles) sit before the text filter; actions (create) after. */
   toggles?: ReactNode;
   actions?: ReactNode;
+  /** The primary button that opens a create dialog; left out for those who may not change anything. */
+  create?: { label: string; onClick: () => void } | null;
   error: unknown;
   pending: boolean;
   /** Rows before and after filtering; undefined while nothing has loaded. */
@@ -155,6 +158,11 @@ export function ListFrame(p: ListFrameProps) {
             {p.toggles}
             <FilterInput noun={p.noun} value={p.filter} onChange={p.onFilter} />
             {p.actions}
+            {p.create ? (
+              <Button variant="primary" onClick={p.create.onClick}>
+                <Plus aria-hidden /> {p.create.label}
+              </Button>
+            ) : null}
           </>
         }
       />

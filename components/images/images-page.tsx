@@ -7,11 +7,10 @@ import { useMemo, useState } from 'react';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
-import { useCanChange } from '@/components/shell/use-role';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
-import { useHydrated } from '@/lib/use-hydrated';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
 import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
@@ -21,9 +20,7 @@ import { TagImageDialog } from './tag-image-dialog';
 export function ImagesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
-  // Admin buttons appear once hydrated, so server and client render the same first table.
-  const hydrated = useHydrated();
-  const canChange = useCanChange() && hydrated;
+  const canChange = useCanChangeHydrated();
   const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [dangling, setDangling] = useQueryParam('dangling');

@@ -1,9 +1,8 @@
 'use client';
 // Creating a network: name, driver, optional subnet and gateway, internal and attachable; field errors from the server.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Check, Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
-import { useToast } from '@/components/ui/toast';
+import { useMutation } from '@tanstack/react-query';
+import { CreateDialog } from '@/components/engine/resource-dialogs';
+import { Check, Field, inputClass } from '@/components/ui/form-dialog';
 import { useTRPC } from '@/lib/trpc';
 
 const DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
@@ -13,42 +12,28 @@ const FIELDS = ['name', 'driver', 'subnet', 'gateway'];
 
 export function CreateNetworkDialog({ engine, open, onClose }: { engine: string; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const toast = useToast();
   const create = useMutation(trpc.networks.create.mutationOptions());
-  const { reset } = create;
-  useEffect(() => {
-    if (open) reset();
-  }, [open, reset]);
-
   return (
-    <FormDialog
+    <CreateDialog
       open={open}
+      onClose={onClose}
       title="Create network"
-      submitLabel="Create"
-      busy={create.isPending}
-      error={create.error}
       fields={FIELDS}
-      onCancel={onClose}
-      onSubmit={async (form) => {
+      mutation={create}
+      list={trpc.networks.list.queryKey()}
+      create={async (form) => {
         const text = (k: string) => String(form.get(k) ?? '').trim();
         const driver = text('driver') as Driver;
-        try {
-          const out = await create.mutateAsync({
-            engine,
-            name: text('name'),
-            driver: DRIVERS.includes(driver) ? driver : 'bridge',
-            ...(text('subnet') ? { subnet: text('subnet') } : {}),
-            ...(text('gateway') ? { gateway: text('gateway') } : {}),
-            internal: form.get('internal') === 'on',
-            attachable: form.get('attachable') === 'on',
-          });
-          toast('ok', `Created network ${out.name}.`);
-          onClose();
-          await qc.invalidateQueries({ queryKey: trpc.networks.list.queryKey() });
-        } catch {
-          // create.error holds it; the dialog shows it.
-        }
+        const out = await create.mutateAsync({
+          engine,
+          name: text('name'),
+          driver: DRIVERS.includes(driver) ? driver : 'bridge',
+          ...(text('subnet') ? { subnet: text('subnet') } : {}),
+          ...(text('gateway') ? { gateway: text('gateway') } : {}),
+          internal: form.get('internal') === 'on',
+          attachable: form.get('attachable') === 'on',
+        });
+        return `Created network ${out.name}.`;
       }}
     >
       <Field label="Name" name="name" render={(a) => <input {...a} autoFocus autoComplete="off" spellCheck={false} placeholder="backend" className={inputClass} />} />
@@ -71,6 +56,6 @@ export function CreateNetworkDialog({ engine, open, onClose }: { engine: string;
       </div>
       <Check name="internal" label="Internal" hint="No route to the outside world." />
       <Check name="attachable" label="Attachable" hint="Standalone containers may join (overlay networks)." />
-    </FormDialog>
+    </CreateDialog>
   );
 }

@@ -1,20 +1,18 @@
 'use client';
 // Networks: driver, addressing, attached containers; create, and remove (built-in ones cannot be removed).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Plus, Trash2 } from 'lucide-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
+import { RemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
-import { useCanChange } from '@/components/shell/use-role';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td, Th, Tr } from '@/components/ui/data-table';
-import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
-import { useHydrated } from '@/lib/use-hydrated';
+import { useTRPC } from '@/lib/trpc';
 import { useQueryParam } from '@/lib/use-query-params';
 import { cn, formatAgo, formatDate, shortId } from '@/lib/utils';
 import { CreateNetworkDialog } from './create-network-dialog';
@@ -24,11 +22,7 @@ const dash = <span className="text-muted">—</span>;
 export function NetworksPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
-  const qc = useQueryClient();
-  const toast = useToast();
-  // Admin buttons appear once hydrated, so server and client render the same first table.
-  const hydrated = useHydrated();
-  const canChange = useCanChange() && hydrated;
+  const canChange = useCanChangeHydrated();
   const [q, setQ] = useQueryParam('q');
   const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
@@ -53,13 +47,7 @@ export function NetworksPage({ engine }: { engine: string }) {
         count={count}
         filter={q}
         onFilter={setQ}
-        actions={
-          canChange ? (
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              <Plus aria-hidden /> Create network
-            </Button>
-          ) : null
-        }
+        create={canChange ? { label: 'Create network', onClick: () => setCreating(true) } : null}
         error={error}
         pending={list.isPending}
         total={list.data?.length}
@@ -119,28 +107,16 @@ export function NetworksPage({ engine }: { engine: string }) {
           </Tr>
         ))}
       </ListFrame>
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Remove network ${removing?.name ?? ''}?`}
-        confirmLabel="Remove"
-        danger
+      <RemoveDialog
+        target={removing}
+        kind="network"
         busy={remove.isPending}
-        onCancel={() => setRemoving(null)}
-        onConfirm={async () => {
-          const target = removing;
-          if (!target) return;
-          try {
-            await remove.mutateAsync({ engine, id: target.id });
-            toast('ok', `Removed network ${target.name}.`);
-          } catch (err) {
-            toast('bad', errorView(err).message);
-          }
-          setRemoving(null);
-          await qc.invalidateQueries({ queryKey: trpc.networks.list.queryKey() });
-        }}
+        remove={(n) => remove.mutateAsync({ engine, id: n.id })}
+        onClose={() => setRemoving(null)}
+        list={trpc.networks.list.queryKey()}
       >
         <p>Containers can no longer join it; the engine refuses while one is attached.</p>
-      </ConfirmDialog>
+      </RemoveDialog>
       <CreateNetworkDialog engine={engine} open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -2,6 +2,7 @@
 // Who is signed in, for the UI: viewers and share links see no buttons that change anything.
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
 
 export function useMe() {
   const trpc = useTRPC();
@@ -12,4 +13,10 @@ export function useMe() {
 export function useCanChange(): boolean {
   const me = useMe();
   return me.data?.role === 'admin' && !me.data.scope;
+}
+
+/** useCanChange once hydrated: admin buttons appear after hydration, so server and client render the same first page. */
+export function useCanChangeHydrated(): boolean {
+  const hydrated = useHydrated();
+  return useCanChange() && hydrated;
 }

@@ -1,9 +1,8 @@
 'use client';
 // Creating a volume: optional name, driver, labels as key=value lines; the server names the field it rejects.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
-import { useToast } from '@/components/ui/toast';
+import { useMutation } from '@tanstack/react-query';
+import { CreateDialog } from '@/components/engine/resource-dialogs';
+import { Field, inputClass } from '@/components/ui/form-dialog';
 import { useTRPC } from '@/lib/trpc';
 
 /** "a=1\nb=2" → { a: '1', b: '2' }; a line without "=" is a label with an empty value. */
@@ -23,37 +22,23 @@ const FIELDS = ['name', 'driver', 'labels'];
 
 export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const toast = useToast();
   const create = useMutation(trpc.volumes.create.mutationOptions());
-  const { reset } = create;
-  useEffect(() => {
-    if (open) reset();
-  }, [open, reset]);
-
   return (
-    <FormDialog
+    <CreateDialog
       open={open}
+      onClose={onClose}
       title="Create volume"
-      submitLabel="Create"
-      busy={create.isPending}
-      error={create.error}
       fields={FIELDS}
-      onCancel={onClose}
-      onSubmit={async (form) => {
+      mutation={create}
+      list={trpc.volumes.list.queryKey()}
+      create={async (form) => {
         const name = String(form.get('name') ?? '').trim();
         const driver = String(form.get('driver') ?? '').trim();
         const labels = parseLabels(String(form.get('labels') ?? ''));
-        try {
-          const out = await create.mutateAsync({ engine, ...(name ? { name } : {}), driver: driver || 'local', ...(Object.keys(labels).length ? { labels } : {}) });
-          // The server's answer can lack the name (dockerode returns a handle, not the record): fall back to the one typed.
-          const created = out.name || name;
-          toast('ok', created ? `Created volume ${created}.` : 'Created a volume with a generated name.');
-          onClose();
-          await qc.invalidateQueries({ queryKey: trpc.volumes.list.queryKey() });
-        } catch {
-          // create.error holds it; the dialog shows it.
-        }
+        const out = await create.mutateAsync({ engine, ...(name ? { name } : {}), driver: driver || 'local', ...(Object.keys(labels).length ? { labels } : {}) });
+        // The server's answer can lack the name (dockerode returns a handle, not the record): fall back to the one typed.
+        const created = out.name || name;
+        return created ? `Created volume ${created}.` : 'Created a volume with a generated name.';
       }}
     >
       <Field
@@ -69,6 +54,6 @@ export function CreateVolumeDialog({ engine, open, onClose }: { engine: string; 
         hint="One key=value a line."
         render={(a) => <textarea {...a} rows={3} spellCheck={false} placeholder={'com.example.team=web\nbackup=nightly'} className={`${inputClass} h-auto py-1 font-mono`} />}
       />
-    </FormDialog>
+    </CreateDialog>
   );
 }

@@ -1,21 +1,19 @@
 'use client';
 // Volumes: who uses each, create, and remove (the server refuses, with a sentence, while a container uses one).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Plus, Trash2 } from 'lucide-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ContainerLinks } from '@/components/engine/detail-parts';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
+import { RemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
-import { useCanChange } from '@/components/shell/use-role';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td, Th, Tr } from '@/components/ui/data-table';
-import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
-import { useHydrated } from '@/lib/use-hydrated';
+import { useTRPC } from '@/lib/trpc';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { formatAgo, formatDate } from '@/lib/utils';
 import { CreateVolumeDialog } from './create-volume-dialog';
@@ -23,11 +21,7 @@ import { CreateVolumeDialog } from './create-volume-dialog';
 export function VolumesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
-  const qc = useQueryClient();
-  const toast = useToast();
-  // Admin buttons appear once hydrated, so server and client render the same first table.
-  const hydrated = useHydrated();
-  const canChange = useCanChange() && hydrated;
+  const canChange = useCanChangeHydrated();
   const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [unused, setUnused] = useQueryParam('unused');
@@ -35,7 +29,7 @@ export function VolumesPage({ engine }: { engine: string }) {
   const error = useSettledError(list);
   const remove = useMutation(trpc.volumes.remove.mutationOptions());
   const [creating, setCreating] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ name: string } | null>(null);
   const e = encodeURIComponent(engine);
 
   const all = list.data ?? [];
@@ -55,13 +49,7 @@ export function VolumesPage({ engine }: { engine: string }) {
         filter={q}
         onFilter={setQ}
         toggles={<Toggle label="Unused only" checked={unused === '1'} onChange={(on) => setUnused(on ? '1' : '')} />}
-        actions={
-          canChange ? (
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              <Plus aria-hidden /> Create volume
-            </Button>
-          ) : null
-        }
+        create={canChange ? { label: 'Create volume', onClick: () => setCreating(true) } : null}
         error={error}
         pending={list.isPending}
         total={list.data?.length}
@@ -107,7 +95,7 @@ export function VolumesPage({ engine }: { engine: string }) {
             </Td>
             {canChange ? (
               <Td className="text-right">
-                <Button variant="ghost" size="icon" aria-label={`Remove ${v.name}`} title="Remove" className="hover:text-bad" onClick={() => setRemoving(v.name)}>
+                <Button variant="ghost" size="icon" aria-label={`Remove ${v.name}`} title="Remove" className="hover:text-bad" onClick={() => setRemoving(v)}>
                   <Trash2 aria-hidden />
                 </Button>
               </Td>
@@ -115,28 +103,16 @@ export function VolumesPage({ engine }: { engine: string }) {
           </Tr>
         ))}
       </ListFrame>
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Remove volume ${removing ?? ''}?`}
-        confirmLabel="Remove"
-        danger
+      <RemoveDialog
+        target={removing}
+        kind="volume"
         busy={remove.isPending}
-        onCancel={() => setRemoving(null)}
-        onConfirm={async () => {
-          const name = removing;
-          if (!name) return;
-          try {
-            await remove.mutateAsync({ engine, name });
-            toast('ok', `Removed volume ${name}.`);
-          } catch (err) {
-            toast('bad', errorView(err).message);
-          }
-          setRemoving(null);
-          await qc.invalidateQueries({ queryKey: trpc.volumes.list.queryKey() });
-        }}
+        remove={(v) => remove.mutateAsync({ engine, name: v.name })}
+        onClose={() => setRemoving(null)}
+        list={trpc.volumes.list.queryKey()}
       >
         <p>Its data is deleted for good.</p>
-      </ConfirmDialog>
+      </RemoveDialog>
       <CreateVolumeDialog engine={engine} open={creating} onClose={() => setCreating(false)} />
     </>
   );

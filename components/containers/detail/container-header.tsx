@@ -4,7 +4,7 @@ import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import { useCanChange } from '@/components/shell/use-role';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { VmPortNotice } from '@/components/vm/vm-port-notice';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { StateBadge } from '@/components/ui/state-badge';
@@ -14,7 +14,6 @@ import { ActionButtons } from '../action-buttons';
 import { RemoveDialog } from '../remove-dialog';
 import { useContainerActions } from '../use-container-actions';
 import { useContainer } from './use-container';
-import { useHydrated } from '@/lib/use-hydrated';
 
 const TABS = [
   ['logs', 'Logs'],
@@ -28,10 +27,9 @@ const TABS = [
 
 export function ContainerShell({ engine, id, children }: { engine: string; id: string; children: ReactNode }) {
   const c = useContainer(engine, id);
-  const hydrated = useHydrated();
   const pathname = usePathname();
   const router = useRouter();
-  const canChange = useCanChange() && hydrated;
+  const canChange = useCanChangeHydrated();
   const { run, pendingIds } = useContainerActions(engine);
   const [removing, setRemoving] = useState(false);
   const base = `/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(id)}`;

@@ -1,0 +1,97 @@
+'use client';
+// Creating and removing a volume or a network: the server's answer becomes a toast, and the list is refreshed.
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { useToast } from '@/components/ui/toast';
+import { errorView } from '@/lib/trpc';
+
+interface Mutation {
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+export interface CreateDialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  /** The fields the form shows, so a refusal about one of them is told under it. */
+  fields: string[];
+  mutation: Mutation;
+  /** Sends the form; answers the sentence to show once created. */
+  create: (form: FormData) => Promise<string>;
+  list: QueryKey;
+  children: ReactNode;
+}
+
+export function CreateDialog({ open, onClose, title, fields, mutation, create, list, children }: CreateDialogProps) {
+  const qc = useQueryClient();
+  const toast = useToast();
+  const { reset } = mutation;
+  useEffect(() => {
+    if (open) reset();
+  }, [open, reset]);
+  return (
+    <FormDialog
+      open={open}
+      title={title}
+      submitLabel="Create"
+      busy={mutation.isPending}
+      error={mutation.error}
+      fields={fields}
+      onCancel={onClose}
+      onSubmit={async (form) => {
+        try {
+          toast('ok', await create(form));
+          onClose();
+          await qc.invalidateQueries({ queryKey: list });
+        } catch {
+          // The mutation holds the error; the dialog shows it.
+        }
+      }}
+    >
+      {children}
+    </FormDialog>
+  );
+}
+
+export interface RemoveDialogProps<T extends { name: string }> {
+  /** What is being removed, or null while the dialog is closed. */
+  target: T | null;
+  kind: string;
+  busy: boolean;
+  remove: (target: T) => Promise<unknown>;
+  onClose: () => void;
+  list: QueryKey;
+  children: ReactNode;
+}
+
+export function RemoveDialog<T extends { name: string }>({ target, kind, busy, remove, onClose, list, children }: RemoveDialogProps<T>) {
+  const qc = useQueryClient();
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      open={target !== null}
+      title={`Remove ${kind} ${target?.name ?? ''}?`}
+      confirmLabel="Remove"
+      danger
+      busy={busy}
+      onCancel={onClose}
+      onConfirm={async () => {
+        if (!target) return;
+        try {
+          await remove(target);
+          toast('ok', `Removed ${kind} ${target.name}.`);
+        } catch (err) {
+          toast('bad', errorView(err).message);
+        }
+        onClose();
+        await qc.invalidateQueries({ queryKey: list });
+      }}
+    >
+      {children}
+    </ConfirmDialog>
+  );
+}
