@@ -1,7 +1,9 @@
 'use client';
 // Creating and removing a volume or a network: the server's answer becomes a toast, and the list is refreshed.
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { Trash2 } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
+import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
@@ -54,6 +56,15 @@ export function CreateDialog({ open, onClose, title, fields, mutation, create, l
     >
       {children}
     </FormDialog>
+  );
+}
+
+/** A row's trash button, named after what it removes (e2e finds it as "Remove <name>"). */
+export function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <Button variant="ghost" size="icon" aria-label={`Remove ${name}`} title="Remove" className="hover:text-bad" onClick={onClick}>
+      <Trash2 aria-hidden />
+    </Button>
   );
 }
 

@@ -1,10 +1,11 @@
 'use client';
 // Images: one line per tag with size, age and how many containers use it; filter in the URL; remove and tag.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Tag, Trash2 } from 'lucide-react';
+import { Tag } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
+import { RemoveButton } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
@@ -100,16 +101,7 @@ export function ImagesPage({ engine }: { engine: string }) {
                   <Button variant="ghost" size="icon" aria-label={`Tag ${r.label === '<none>' ? shortId(r.id) : r.label}`} title="Tag" onClick={() => setTagging(r)}>
                     <Tag aria-hidden />
                   </Button>
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    aria-label={`Remove ${r.label === '<none>' ? shortId(r.id) : r.label}`}
-                    title="Remove"
-                    className="hover:text-bad"
-                    onClick={() => setRemoving(r)}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
+                  <RemoveButton name={r.label === '<none>' ? shortId(r.id) : r.label} onClick={() => setRemoving(r)} />
                 </div>
               </Td>
             ) : null}

@@ -1,16 +1,14 @@
 'use client';
 // Networks: driver, addressing, attached containers; create, and remove (built-in ones cannot be removed).
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
-import { RemoveDialog } from '@/components/engine/resource-dialogs';
+import { RemoveButton, RemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParam } from '@/lib/use-query-params';
@@ -97,11 +95,7 @@ export function NetworksPage({ engine }: { engine: string }) {
             </Td>
             {canChange ? (
               <Td className="text-right">
-                {n.builtin ? null : (
-                  <Button variant="ghost" size="icon" aria-label={`Remove ${n.name}`} title="Remove" className="hover:text-bad" onClick={() => setRemoving({ id: n.id, name: n.name })}>
-                    <Trash2 aria-hidden />
-                  </Button>
-                )}
+                {n.builtin ? null : <RemoveButton name={n.name} onClick={() => setRemoving(n)} />}
               </Td>
             ) : null}
           </Tr>

@@ -1,17 +1,15 @@
 'use client';
 // Volumes: who uses each, create, and remove (the server refuses, with a sentence, while a container uses one).
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ContainerLinks } from '@/components/engine/detail-parts';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
-import { RemoveDialog } from '@/components/engine/resource-dialogs';
+import { RemoveButton, RemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
@@ -95,9 +93,7 @@ export function VolumesPage({ engine }: { engine: string }) {
             </Td>
             {canChange ? (
               <Td className="text-right">
-                <Button variant="ghost" size="icon" aria-label={`Remove ${v.name}`} title="Remove" className="hover:text-bad" onClick={() => setRemoving(v)}>
-                  <Trash2 aria-hidden />
-                </Button>
+                <RemoveButton name={v.name} onClick={() => setRemoving(v)} />
               </Td>
             ) : null}
           </Tr>
