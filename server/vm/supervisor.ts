@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import Docker from 'dockerode';
 import { readCerts, certFiles } from './certs';
-import { restoreContext } from './cli-context';
+import { restoreContext, writeContext } from './cli-context';
 import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards, type Forward, type PublishedPort } from './forwards';
 import { vmPaths, type VmPaths } from './paths';
 import { removeIfExists, sleep, tailLines } from './procs';
@@ -42,6 +42,12 @@ function startProxy(paths: VmPaths, state: RunState): Server {
     process.umask(old);
     chmodSync(paths.dockerSocket, 0o600);
     log(`engine socket ready at ${paths.dockerSocket}`);
+    // Here too, not only when a start completes: a Berth killed before the engine answered never writes it.
+    try {
+      writeContext(paths.dockerSocket);
+    } catch (err) {
+      log(`the docker context "berth" was not written: ${(err as Error).message}`);
+    }
   });
   return server;
 }
