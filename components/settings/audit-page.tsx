@@ -3,12 +3,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { Td, Tr } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { errorView, useTRPCClient } from '@/lib/trpc';
 import { AuditFilterBar, FILTER_KEYS, useAuditFilters } from './audit-filters';
 import { When } from './format';
+import { SettingsTable } from './section';
 
 const PAGE = 100;
 
@@ -45,44 +46,28 @@ export function AuditPage() {
         </EmptyState>
       ) : null}
       {rows.length ? (
-        <div className="overflow-x-auto rounded-md border border-line">
-          <Table aria-label="Audit entries">
-            <thead>
-              <tr>
-                <Th>Time</Th>
-                <Th>User</Th>
-                <Th>Role</Th>
-                <Th>Engine</Th>
-                <Th>Action</Th>
-                <Th>Target</Th>
-                <Th>Result</Th>
-                <Th>Detail</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <Tr key={e.id} data-audit-id={e.id}>
-                  <Td className="whitespace-nowrap text-muted">
-                    <When ms={e.at} exact />
-                  </Td>
-                  <Td className="font-medium">{e.user}</Td>
-                  <Td className="text-muted">{e.role}</Td>
-                  <Td>{e.engine ?? <span className="text-muted">—</span>}</Td>
-                  <Td className="font-mono text-[12px] whitespace-nowrap">{e.action}</Td>
-                  <Td className="py-1">
-                    <div className="max-w-60 min-w-28 wrap-anywhere">{e.target ?? <span className="text-muted">—</span>}</div>
-                  </Td>
-                  <Td>
-                    <Badge tone={e.result === 'ok' ? 'ok' : 'bad'}>{e.result}</Badge>
-                  </Td>
-                  <Td className="w-full py-1 text-muted" title={e.address ? `from ${e.address}` : undefined}>
-                    <div className="min-w-56 wrap-anywhere">{e.detail ?? ''}</div>
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <SettingsTable label="Audit entries" columns={['Time', 'User', 'Role', 'Engine', 'Action', 'Target', 'Result', 'Detail']}>
+          {rows.map((e) => (
+            <Tr key={e.id} data-audit-id={e.id}>
+              <Td className="whitespace-nowrap text-muted">
+                <When ms={e.at} exact />
+              </Td>
+              <Td className="font-medium">{e.user}</Td>
+              <Td className="text-muted">{e.role}</Td>
+              <Td>{e.engine ?? <span className="text-muted">—</span>}</Td>
+              <Td className="font-mono text-[12px] whitespace-nowrap">{e.action}</Td>
+              <Td className="py-1">
+                <div className="max-w-60 min-w-28 wrap-anywhere">{e.target ?? <span className="text-muted">—</span>}</div>
+              </Td>
+              <Td>
+                <Badge tone={e.result === 'ok' ? 'ok' : 'bad'}>{e.result}</Badge>
+              </Td>
+              <Td className="w-full py-1 text-muted" title={e.address ? `from ${e.address}` : undefined}>
+                <div className="min-w-56 wrap-anywhere">{e.detail ?? ''}</div>
+              </Td>
+            </Tr>
+          ))}
+        </SettingsTable>
       ) : null}
       {rows.length ? (
         <div className="flex items-center gap-3">

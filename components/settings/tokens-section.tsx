@@ -3,15 +3,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
+import { Td, Tr } from '@/components/ui/data-table';
 import { withBase } from '@/lib/base-path';
 import { useTRPC } from '@/lib/trpc';
 import { STATUS_TONE, When, statusOf } from './format';
 import { SecretOnce } from './secret-once';
-import { Section, type TokenRow } from './section';
+import { RevokeButton, RevokeDialog, Section, type TokenRow } from './section';
 import { TokenDialog } from './token-dialog';
 import { useAttempt } from './use-attempt';
 
@@ -30,92 +27,56 @@ export function TokensSection() {
       id="tokens-heading"
       title="API tokens"
       about="For scripts and CI: send one as Authorization: Bearer. A token acts with its user's role."
-      action={
-        <Button variant="primary" size="md" onClick={() => setOpen(true)}>
-          New token
-        </Button>
+      action={{ label: 'New token', onClick: () => setOpen(true) }}
+      list={tokens}
+      empty={{ title: 'No API tokens', hint: 'Make one for a script or a CI job; it is shown once, so copy it when it appears.' }}
+      columns={['Name', 'User', 'Created', 'Expires', 'Last used', 'Status']}
+      notice={
+        made ? (
+          <SecretOnce label={`Token ${made.name}`} value={made.token} onDone={() => setMade(null)}>
+            <div className="flex flex-col gap-1">
+              <span className="text-[12px] text-muted">Try it:</span>
+              <code className="block overflow-x-auto rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-[12px] whitespace-pre">
+                curl -H &quot;Authorization: Bearer {made.token}&quot; {api}
+              </code>
+            </div>
+          </SecretOnce>
+        ) : null
       }
-      error={tokens.error}
-      pending={tokens.isPending}
+      rows={tokens.data?.map((t) => {
+        const status = statusOf(t);
+        return (
+          <Tr key={t.id} data-token-row={t.name}>
+            <Td className="font-medium">{t.name}</Td>
+            <Td>{t.userName}</Td>
+            <Td className="text-muted">
+              <When ms={t.createdAt} />
+            </Td>
+            <Td className="text-muted">
+              <When ms={t.expiresAt} none="never" />
+            </Td>
+            <Td className="text-muted">
+              <When ms={t.lastUsedAt} none="never" />
+            </Td>
+            <Td>
+              <Badge tone={STATUS_TONE[status]}>{status}</Badge>
+            </Td>
+            <Td className="text-right">{status === 'active' ? <RevokeButton onClick={() => setRevoking(t)} /> : null}</Td>
+          </Tr>
+        );
+      })}
     >
-      {made ? (
-        <SecretOnce label={`Token ${made.name}`} value={made.token} onDone={() => setMade(null)}>
-          <div className="flex flex-col gap-1">
-            <span className="text-[12px] text-muted">Try it:</span>
-            <code className="block overflow-x-auto rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-[12px] whitespace-pre">
-              curl -H &quot;Authorization: Bearer {made.token}&quot; {api}
-            </code>
-          </div>
-        </SecretOnce>
-      ) : null}
-      {tokens.data?.length === 0 ? (
-        <EmptyState title="No API tokens">Make one for a script or a CI job; it is shown once, so copy it when it appears.</EmptyState>
-      ) : null}
-      {tokens.data?.length ? (
-        <div className="overflow-x-auto rounded-md border border-line">
-          <Table>
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>User</Th>
-                <Th>Created</Th>
-                <Th>Expires</Th>
-                <Th>Last used</Th>
-                <Th>Status</Th>
-                <Th className="text-right">
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => {
-                const status = statusOf(t);
-                return (
-                  <Tr key={t.id} data-token-row={t.name}>
-                    <Td className="font-medium">{t.name}</Td>
-                    <Td>{t.userName}</Td>
-                    <Td className="text-muted">
-                      <When ms={t.createdAt} />
-                    </Td>
-                    <Td className="text-muted">
-                      <When ms={t.expiresAt} none="never" />
-                    </Td>
-                    <Td className="text-muted">
-                      <When ms={t.lastUsedAt} none="never" />
-                    </Td>
-                    <Td>
-                      <Badge tone={STATUS_TONE[status]}>{status}</Badge>
-                    </Td>
-                    <Td className="text-right">
-                      {status === 'active' ? (
-                        <Button variant="ghost" className="text-bad hover:bg-bad/10" onClick={() => setRevoking(t)}>
-                          Revoke
-                        </Button>
-                      ) : null}
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        </div>
-      ) : null}
       <TokenDialog open={open} onClose={() => setOpen(false)} onMade={(token, name) => setMade({ token, name })} />
-      <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke the token ${revoking?.name ?? ''}?`}
+      <RevokeDialog
+        target={revoking}
+        what={(t) => `the token ${t.name}`}
         confirmLabel="Revoke token"
-        danger
         busy={revoke.isPending}
-        onCancel={() => setRevoking(null)}
-        onConfirm={async () => {
-          if (!revoking) return;
-          await attempt(() => revoke.mutateAsync({ id: revoking.id }), `The token ${revoking.name} no longer works.`);
-          setRevoking(null);
-        }}
+        revoke={(t) => attempt(() => revoke.mutateAsync({ id: t.id }), `The token ${t.name} no longer works.`)}
+        onClose={() => setRevoking(null)}
       >
         <p>Scripts that use it are refused from now on. This cannot be undone; make a new token to replace it.</p>
-      </ConfirmDialog>
+      </RevokeDialog>
     </Section>
   );
 }

@@ -6,8 +6,7 @@ import { useMe } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
+import { Td, Tr } from '@/components/ui/data-table';
 import { useTRPC } from '@/lib/trpc';
 import { When } from './format';
 import { Section, type UserRow } from './section';
@@ -53,70 +52,47 @@ export function UsersSection() {
       id="users-heading"
       title="Users"
       about="Admins may change everything. Viewers see containers, logs and stats but change nothing and see no secrets."
-      action={
-        <Button variant="primary" size="md" onClick={() => setAdding(true)}>
-          Add user
-        </Button>
-      }
-      error={users.error}
-      pending={users.isPending}
+      action={{ label: 'Add user', onClick: () => setAdding(true) }}
+      list={users}
+      empty={{ title: 'No users yet' }}
+      columns={['Name', 'Role', 'Password', 'Created']}
+      rows={users.data?.map((u) => (
+        <Tr key={u.id} data-user-row={u.name}>
+          <Td className="font-medium">
+            {u.name}
+            {isMe(u) ? <span className="ml-1.5 text-[12px] font-normal text-muted">(you)</span> : null}
+          </Td>
+          <Td>
+            <Badge tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Badge>
+          </Td>
+          <Td className="text-muted">{u.hasPassword ? 'set' : 'none: API tokens only'}</Td>
+          <Td className="text-muted">
+            <When ms={u.createdAt} />
+          </Td>
+          <Td>
+            <div className="flex justify-end gap-1">
+              <Button onClick={() => changeRole(u)}>{u.role === 'admin' ? 'Make viewer' : 'Make admin'}</Button>
+              <Button onClick={() => setPwFor(u)}>{u.hasPassword ? 'Change password' : 'Set password'}</Button>
+              <Button onClick={() => endSessions(u)}>Sign out everywhere</Button>
+              <Button
+                variant="ghost"
+                className="text-bad hover:bg-bad/10"
+                onClick={() =>
+                  setConfirm({
+                    title: `Remove ${u.name}?`,
+                    body: `${u.name} is signed out at once, and their API tokens stop working. The audit log keeps what they did.`,
+                    label: 'Remove user',
+                    run: () => attempt(() => remove.mutateAsync({ id: u.id }), `${u.name} was removed.`),
+                  })
+                }
+              >
+                Remove
+              </Button>
+            </div>
+          </Td>
+        </Tr>
+      ))}
     >
-      {users.data?.length === 0 ? <EmptyState title="No users yet" /> : null}
-      {users.data?.length ? (
-        <div className="overflow-x-auto rounded-md border border-line">
-          <Table>
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Role</Th>
-                <Th>Password</Th>
-                <Th>Created</Th>
-                <Th className="text-right">
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <Tr key={u.id} data-user-row={u.name}>
-                  <Td className="font-medium">
-                    {u.name}
-                    {isMe(u) ? <span className="ml-1.5 text-[12px] font-normal text-muted">(you)</span> : null}
-                  </Td>
-                  <Td>
-                    <Badge tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Badge>
-                  </Td>
-                  <Td className="text-muted">{u.hasPassword ? 'set' : 'none: API tokens only'}</Td>
-                  <Td className="text-muted">
-                    <When ms={u.createdAt} />
-                  </Td>
-                  <Td>
-                    <div className="flex justify-end gap-1">
-                      <Button onClick={() => changeRole(u)}>{u.role === 'admin' ? 'Make viewer' : 'Make admin'}</Button>
-                      <Button onClick={() => setPwFor(u)}>{u.hasPassword ? 'Change password' : 'Set password'}</Button>
-                      <Button onClick={() => endSessions(u)}>Sign out everywhere</Button>
-                      <Button
-                        variant="ghost"
-                        className="text-bad hover:bg-bad/10"
-                        onClick={() =>
-                          setConfirm({
-                            title: `Remove ${u.name}?`,
-                            body: `${u.name} is signed out at once, and their API tokens stop working. The audit log keeps what they did.`,
-                            label: 'Remove user',
-                            run: () => attempt(() => remove.mutateAsync({ id: u.id }), `${u.name} was removed.`),
-                          })
-                        }
-                      >
-                        Remove
-                      </Button>
-                    </div>
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
-      ) : null}
       <AddUserDialog open={adding} onClose={() => setAdding(false)} />
       <PasswordDialog user={pwFor} onClose={() => setPwFor(null)} />
       <ConfirmDialog
