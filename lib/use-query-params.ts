@@ -1,7 +1,7 @@
 'use client';
 // A page's view (filters, tab, sort) lives in the query string, so a reload or a shared link shows the same view.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 // router.replace lands after a transition; changes made meanwhile build on the URL we last asked for.
 let pending: { path: string; from: string; qs: string; at: number } | null = null;
@@ -15,22 +15,26 @@ export function useQueryParams(): [URLSearchParams, (changes: Record<string, str
   const router = useRouter();
   const pathname = usePathname();
   const current = params.toString();
+  // Read when the setter runs, so a debounced write does not bring back a value changed meanwhile.
+  const latest = useRef(current);
+  latest.current = current;
   useEffect(() => {
     if (pending?.path === pathname && pending.qs === current) pending = null;
   }, [pathname, current]);
   const set = useCallback(
     (changes: Record<string, string>) => {
-      const waiting = pending && pending.path === pathname && pending.from === current && Date.now() - pending.at < 1500;
-      const next = new URLSearchParams(waiting ? pending!.qs : current);
+      const now = latest.current;
+      const waiting = pending && pending.path === pathname && pending.from === now && Date.now() - pending.at < 1500;
+      const next = new URLSearchParams(waiting ? pending!.qs : now);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
       }
       const qs = next.toString();
-      pending = { path: pathname, from: current, qs, at: Date.now() };
+      pending = { path: pathname, from: now, qs, at: Date.now() };
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
-    [current, pathname, router],
+    [pathname, router],
   );
   return [params, set];
 }

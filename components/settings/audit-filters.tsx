@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { useTRPC } from '@/lib/trpc';
+import { useQueryParams } from '@/lib/use-query-params';
 
 export const FILTER_KEYS = ['user', 'engine', 'action', 'result', 'q'] as const;
 export type AuditFilters = { user?: string; engine?: string; action?: string; result?: 'ok' | 'error'; q?: string };
@@ -20,22 +21,8 @@ export function useAuditFilters(): AuditFilters {
 }
 
 function useSetParam(): (key: string, value: string) => void {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  // The latest params, so a debounced write does not bring back a value changed meanwhile.
-  const latest = useRef(params);
-  latest.current = params;
-  return useCallback(
-    (key: string, value: string) => {
-      const next = new URLSearchParams(latest.current.toString());
-      if (value) next.set(key, value);
-      else next.delete(key);
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [pathname, router],
-  );
+  const [, setParams] = useQueryParams();
+  return useCallback((key: string, value: string) => setParams({ [key]: value }), [setParams]);
 }
 
 /** A text filter that writes to the URL a moment after typing stops. */
