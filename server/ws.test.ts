@@ -77,7 +77,7 @@ describe('the tab WebSocket', () => {
     const subs = counts.map((_, i) =>
       trpc.containers.logs.subscribe(
         { engine: 'default', id: tickers[i % 3]!, follow: true, tail: 0 },
-        { onData: (e) => (counts[i]! += (e.data as unknown[]).length) },
+        { onData: (e) => (counts[i]! += e.data.text.length) },
       ),
     );
     const deadline = Date.now() + 10_000;
@@ -96,7 +96,7 @@ describe('the tab WebSocket', () => {
     const ticks: number[] = [];
     const sub = trpc.containers.logs.subscribe(
       { engine: 'default', id: tickers[0]!, follow: true, tail: 5 },
-      { onData: (e) => ticks.push(...(e.data as { text: string }[]).map((l) => Number(l.text.split(' ')[1]))) },
+      { onData: (e) => ticks.push(...e.data.text.map((t) => Number(t.split(' ')[1]))) },
     );
     while (ticks.length < 20) await new Promise((r) => setTimeout(r, 20));
     opened[0]!.terminate();

@@ -2,6 +2,7 @@
 // Follows a container's log over the tab's WebSocket, keeping at most `cap` lines and flushing once per frame.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorView, useTRPCClient } from '@/lib/trpc';
+import { linesOf } from './log-batch';
 
 export interface LogLine {
   id: string;
@@ -27,12 +28,19 @@ const TAIL_MARGIN = 500;
 
 type Client = ReturnType<typeof useTRPCClient>;
 
+let subscriptions = 0;
+/** A name for one subscription, so line ids from different subscriptions never meet. */
+function nextStream(): string {
+  return (++subscriptions).toString(36);
+}
+
 /**
  * Up to `count` lines of one container from before `beforeTs`. The engine applies `tail` before `until`,
  * so it is asked for the lines the caller already holds after `beforeTs` plus `count`, then trimmed.
  */
-function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: number, held: number, onDone: (lines: LogLine[]) => void): () => void {
+function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: number, held: number, source: string | undefined, onDone: (lines: LogLine[]) => void): () => void {
   const got: LogLine[] = [];
+  const stream = nextStream();
   let done = false;
   const finish = () => {
     if (done) return;
@@ -45,7 +53,8 @@ function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: numbe
     { engine: s.engine, id: s.id, follow: false, tail: Math.min(10_000_000, held + count + TAIL_MARGIN), until: beforeTs },
     {
       onData: (event) => {
-        for (const l of (event as unknown as { data: LogLine[] }).data) got.push(l);
+        const { id, data } = event;
+        for (const l of linesOf(stream, id, data, source)) got.push(l);
       },
       onError: finish,
       onComplete: finish,
@@ -106,24 +115,26 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     const firstTail = Math.min(opts.tail, FIRST_PAINT_LINES);
     const subs = sources.map((s) => {
       let first = true;
+      const stream = nextStream();
+      const source = merged ? s.id : undefined;
       return client.containers.logs.subscribe(
         { engine: s.engine, id: s.id, follow: true, ...(opts.since ? { since: opts.since } : { tail: firstTail }) },
         {
           onStarted: () => setStatus('live'),
           onData: (event) => {
-            const data = (event as unknown as { data: LogLine[] }).data;
-            const tag = (batch: LogLine[]) => (merged ? batch.map((l) => ({ ...l, source: s.id })) : batch);
-            push(tag(data));
+            const { id, data: columns } = event;
+            const data = linesOf(stream, id, columns, source);
+            push(data);
             setStatus('live');
             if (!data[0]) return;
             if (first && !opts.since && opts.tail > firstTail) {
               // The end is on screen; now the earlier part of the requested tail, put in front of it.
               const oldest = data[0].ts;
               backfills.push(
-                fetchOlder(client, s, oldest, opts.tail - firstTail, firstTail, (older) => {
+                fetchOlder(client, s, oldest, opts.tail - firstTail, firstTail, source, (older) => {
                   if (!older.length) return;
                   const rest = lines.current.concat(pending.current);
-                  let next = tag(older).concat(rest);
+                  let next = older.concat(rest);
                   if (merged) next.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
                   if (next.length > opts.cap) next = next.slice(next.length - opts.cap);
                   pending.current = [];
@@ -167,8 +178,8 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     let open = sources.length;
     for (const s of sources) {
       const held = merged ? lines.current.filter((l) => l.source === s.id).length : lines.current.length;
-      fetchOlder(client, s, oldest.ts, 1000, held, (older) => {
-        got.push(...(merged ? older.map((l) => ({ ...l, source: s.id })) : older));
+      fetchOlder(client, s, oldest.ts, 1000, held, merged ? s.id : undefined, (older) => {
+        got.push(...older);
         if (--open > 0) return;
         got.sort((x, y) => (x.ts < y.ts ? -1 : x.ts > y.ts ? 1 : 0));
         lines.current = got.concat(lines.current);

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { callProcedure, getErrorShape, getProcedureAtPath, getTRPCErrorFromUnknown, isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import type { Context } from '../context';
 import { appRouter } from '../routers/_app';
+import { EncodedJson } from '../streams/log-json';
 
 const PING_MS = 10_000;
 
@@ -14,8 +15,28 @@ export async function isSubscription(path: string): Promise<boolean> {
   return procedure?._def.type === 'subscription';
 }
 
-function write(res: ServerResponse, text: string): Promise<void> | void {
-  if (res.write(text)) return;
+const DATA = Buffer.from('data: ');
+
+/** One event's text; a value encoded once already (a log batch) is written as its bytes, without a copy. */
+function eventOf(value: unknown): string | Buffer[] {
+  if (!isTrackedEnvelope(value)) return `data: ${JSON.stringify(value)}\n\n`;
+  const [id, data] = value;
+  if (data instanceof EncodedJson) return [DATA, ...data.parts, Buffer.from(`\nid: ${id}\n\n`)];
+  return `data: ${JSON.stringify(data)}\nid: ${id}\n\n`;
+}
+
+/** Writes, and waits while the socket holds more than its high-water mark: one event per stream is all that queues. */
+function write(res: ServerResponse, event: string | Buffer[]): Promise<void> | void {
+  let room: boolean;
+  if (typeof event === 'string') room = res.write(event);
+  else {
+    // One writev for the whole event.
+    res.cork();
+    room = true;
+    for (const part of event) room = res.write(part) && room;
+    res.uncork();
+  }
+  if (room) return;
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -48,8 +69,7 @@ export async function serveSubscription(req: IncomingMessage, res: ServerRespons
     const iterable = (await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'subscription', signal: abort.signal, batchIndex: 0 })) as AsyncIterable<unknown>;
     for await (const value of iterable) {
       if (abort.signal.aborted) break;
-      const text = isTrackedEnvelope(value) ? `data: ${JSON.stringify(value[1])}\nid: ${value[0]}\n\n` : `data: ${JSON.stringify(value)}\n\n`;
-      await write(res, text);
+      await write(res, eventOf(value));
     }
     if (!abort.signal.aborted) res.write('event: return\ndata: \n\n');
   } catch (cause) {

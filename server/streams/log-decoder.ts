@@ -1,13 +1,11 @@
 // Decodes Docker's log stream (multiplexed frames or a TTY's raw bytes, with timestamps) into whole lines.
 export type LogStream = 'stdout' | 'stderr';
 
-export interface LogLine {
-  stream: LogStream;
-  /** RFC 3339 with nanoseconds, as the engine stamped the line's first byte. */
-  ts: string;
-  text: string;
-  truncated?: true;
-}
+/**
+ * Receives each whole line as the decoder completes it, as its UTF-8 bytes `bytes[start, end)` (valid only during
+ * the call): no object and no decoded string per line on the hot path.
+ */
+export type LineSink = (stream: LogStream, ts: string, bytes: Buffer, start: number, end: number, truncated: boolean) => void;
 
 export interface LogDecoderOptions {
   tty: boolean;
@@ -17,9 +15,12 @@ export interface LogDecoderOptions {
 
 /** Docker's log copier cuts lines into messages of this many bytes, each with its own timestamp. */
 export const DOCKER_PARTIAL_BYTES = 16 * 1024;
-const TS_PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}) /;
+/** "<timestamp> " without its space; the engine stamps RFC 3339 with nanoseconds. */
+const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
+const CR = 0x0d;
+const EMPTY = Buffer.alloc(0);
 
 interface Pending {
   parts: Buffer[];
@@ -32,15 +33,23 @@ function emptyPending(): Pending {
   return { parts: [], size: 0, ts: null, truncated: false };
 }
 
+/** The timestamp that "<timestamp> " at `start` holds, or null; `space` is the index of its space. */
+function stampAt(buf: Buffer, start: number, space: number): string | null {
+  const len = space - start;
+  // Cheap shape check first ("2024-05-01T…"); the full pattern only confirms it.
+  if (len < 20 || len > 40 || buf[start + 4] !== 0x2d || buf[start + 10] !== 0x54) return null;
+  const text = buf.toString('latin1', start, space);
+  return TS.test(text) ? text : null;
+}
+
 export class LogDecoder {
   private readonly tty: boolean;
   private readonly max: number;
-  private readonly utf8 = new TextDecoder('utf-8', { fatal: false });
   private readonly pending: Record<LogStream, Pending> = { stdout: emptyPending(), stderr: emptyPending() };
   /** Non-TTY: bytes of an incomplete frame header or payload carried to the next chunk. */
-  private carry: Buffer = Buffer.alloc(0);
+  private carry: Buffer = EMPTY;
   /** TTY: the current message's timestamp prefix while it is still arriving, and bytes seen of its body. */
-  private ttyPrefix: Buffer | null = Buffer.alloc(0);
+  private ttyPrefix: Buffer | null = EMPTY;
   private ttyMessageBytes = 0;
 
   constructor(opts: LogDecoderOptions) {
@@ -48,111 +57,109 @@ export class LogDecoder {
     this.max = opts.maxLineBytes ?? 256 * 1024;
   }
 
-  push(chunk: Buffer): LogLine[] {
-    const out: LogLine[] = [];
-    if (this.tty) this.pushRaw(chunk, out);
-    else this.pushFrames(chunk, out);
-    return out;
+  push(chunk: Buffer, sink: LineSink): void {
+    if (this.tty) this.pushRaw(chunk, sink);
+    else this.pushFrames(chunk, sink);
   }
 
   /** Flushes lines that never got their newline (the last line of a stopped container, a prompt). */
-  end(): LogLine[] {
-    const out: LogLine[] = [];
+  end(sink: LineSink): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       const p = this.pending[stream];
-      if (p.size > 0 || p.truncated || p.ts !== null) this.emit(stream, out);
+      if (p.size > 0 || p.truncated || p.ts !== null) this.emit(stream, sink);
     }
-    return out;
   }
 
-  private pushFrames(chunk: Buffer, out: LogLine[]): void {
-    let buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    while (buf.length >= 8) {
-      const size = buf.readUInt32BE(4);
-      if (buf.length < 8 + size) break;
-      const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size);
-      buf = buf.subarray(8 + size);
-      // 0 is stdin (never in logs); treat anything but stderr as stdout.
-      this.message(kind === 2 ? 'stderr' : 'stdout', payload, out);
+  /** Frames are read in place by offset: a line costs no view of the chunk, and only a frame cut in two is copied. */
+  private pushFrames(chunk: Buffer, sink: LineSink): void {
+    let at = 0;
+    if (this.carry.length) {
+      const have = this.carry.length;
+      const head = have >= 8 ? this.carry : Buffer.concat([this.carry, chunk.subarray(0, 8 - have)]);
+      const total = head.length >= 8 ? 8 + head.readUInt32BE(4) : Infinity;
+      if (chunk.length < total - have) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const frame = Buffer.concat([this.carry, chunk.subarray(0, total - have)]);
+      this.message(frame[0] === 2 ? 'stderr' : 'stdout', frame, 8, total, sink);
+      at = total - have;
     }
-    this.carry = buf.length ? Buffer.from(buf) : Buffer.alloc(0);
+    while (chunk.length - at >= 8) {
+      const size = chunk.readUInt32BE(at + 4);
+      if (chunk.length - at < 8 + size) break;
+      // 0 is stdin (never in logs); treat anything but stderr as stdout.
+      this.message(chunk[at] === 2 ? 'stderr' : 'stdout', chunk, at + 8, at + 8 + size, sink);
+      at += 8 + size;
+    }
+    this.carry = at < chunk.length ? Buffer.from(chunk.subarray(at)) : EMPTY;
   }
 
   /** One frame is one engine message: "<timestamp> <bytes>" that may end a line, or continue one. */
-  private message(stream: LogStream, payload: Buffer, out: LogLine[]): void {
-    let body = payload;
+  private message(stream: LogStream, buf: Buffer, start: number, end: number, sink: LineSink): void {
+    let body = start;
     let ts: string | null = null;
-    const space = payload.indexOf(SPACE);
-    // Cheap shape check first ("2024-05-01T…"); the full pattern only confirms it.
-    if (space > 19 && space <= 40 && payload[4] === 0x2d && payload[10] === 0x54) {
-      const text = payload.toString('latin1', 0, space + 1);
-      if (TS_PREFIX.test(text)) {
-        ts = text.slice(0, -1);
-        body = payload.subarray(space + 1);
-      }
+    const space = buf.indexOf(SPACE, start);
+    if (space >= 0 && space < end) {
+      ts = stampAt(buf, start, space);
+      if (ts !== null) body = space + 1;
     }
     const p = this.pending[stream];
     // The common case: a whole line in one message, nothing pending.
-    const last = body.length - 1;
-    if (p.size === 0 && !p.truncated && p.ts === null && last >= 0 && body[last] === NEWLINE && body.indexOf(NEWLINE) === last) {
-      const end = last > 0 && body[last - 1] === 0x0d ? last - 1 : last;
-      const truncated = end > this.max;
-      const line: LogLine = { stream, ts: ts ?? '', text: this.utf8.decode(body.subarray(0, truncated ? this.max : end)) };
-      if (truncated) line.truncated = true;
-      out.push(line);
+    const last = end - 1;
+    if (p.size === 0 && !p.truncated && p.ts === null && last >= body && buf[last] === NEWLINE && buf.indexOf(NEWLINE, body) === last) {
+      const stop = last > body && buf[last - 1] === CR ? last - 1 : last;
+      const truncated = stop - body > this.max;
+      sink(stream, ts ?? '', buf, body, truncated ? body + this.max : stop, truncated);
       return;
     }
     if (ts !== null && p.ts === null) p.ts = ts;
-    this.content(stream, body, out);
+    this.content(stream, buf, body, end, sink);
   }
 
   /** Appends bytes to a stream's pending line, emitting every line a newline completes. */
-  private content(stream: LogStream, bytes: Buffer, out: LogLine[]): void {
-    let start = 0;
+  private content(stream: LogStream, buf: Buffer, start: number, end: number, sink: LineSink): void {
     for (;;) {
-      const nl = bytes.indexOf(NEWLINE, start);
-      if (nl < 0) {
-        this.append(stream, bytes.subarray(start));
+      const nl = buf.indexOf(NEWLINE, start);
+      if (nl < 0 || nl >= end) {
+        this.append(stream, buf, start, end);
         return;
       }
-      this.append(stream, bytes.subarray(start, nl));
-      this.emit(stream, out);
+      this.append(stream, buf, start, nl);
+      this.emit(stream, sink);
       start = nl + 1;
     }
   }
 
-  private append(stream: LogStream, bytes: Buffer): void {
-    if (bytes.length === 0) return;
+  private append(stream: LogStream, buf: Buffer, start: number, end: number): void {
+    if (end <= start) return;
     const p = this.pending[stream];
     const room = this.max - p.size;
     if (room <= 0) {
       p.truncated = true;
       return;
     }
-    const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
-    if (kept.length < bytes.length) p.truncated = true;
-    p.parts.push(Buffer.from(kept));
-    p.size += kept.length;
+    const stop = end - start > room ? start + room : end;
+    if (stop < end) p.truncated = true;
+    p.parts.push(Buffer.from(buf.subarray(start, stop)));
+    p.size += stop - start;
   }
 
-  private emit(stream: LogStream, out: LogLine[]): void {
+  private emit(stream: LogStream, sink: LineSink): void {
     const p = this.pending[stream];
-    let bytes = p.parts.length === 1 ? p.parts[0]! : Buffer.concat(p.parts, p.size);
-    if (bytes.length && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    const line: LogLine = { stream, ts: p.ts ?? '', text: this.utf8.decode(bytes) };
-    if (p.truncated) line.truncated = true;
-    out.push(line);
+    const bytes = p.parts.length === 1 ? p.parts[0]! : Buffer.concat(p.parts, p.size);
+    const stop = bytes.length && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
     this.pending[stream] = emptyPending();
+    sink(stream, p.ts ?? '', bytes, 0, stop, p.truncated);
   }
 
   /** A TTY's stream is raw: "<timestamp> <text>\n" repeated, with long lines cut into 16 KiB messages. */
-  private pushRaw(chunk: Buffer, out: LogLine[]): void {
+  private pushRaw(chunk: Buffer, sink: LineSink): void {
     let i = 0;
     while (i < chunk.length) {
       if (this.ttyPrefix !== null && this.ttyPrefix.length === 0 && chunk[i] === NEWLINE) {
         // A line that ended exactly where a 16 KiB message did.
-        this.content('stdout', chunk.subarray(i, i + 1), out);
+        this.content('stdout', chunk, i, i + 1, sink);
         i++;
         continue;
       }
@@ -163,30 +170,31 @@ export class LogDecoder {
         this.ttyPrefix = Buffer.concat([this.ttyPrefix, chunk.subarray(i, end)]);
         i = end;
         if (space < 0 && this.ttyPrefix.length <= 40) return;
-        const prefix = this.ttyPrefix.toString('latin1');
+        const prefix = this.ttyPrefix;
         this.ttyPrefix = null;
         this.ttyMessageBytes = 0;
-        if (TS_PREFIX.test(prefix)) {
+        const ts = prefix[prefix.length - 1] === SPACE ? stampAt(prefix, 0, prefix.length - 1) : null;
+        if (ts !== null) {
           const p = this.pending.stdout;
-          if (p.ts === null) p.ts = prefix.slice(0, -1);
+          if (p.ts === null) p.ts = ts;
         } else {
           // Not a timestamp after all: it is text.
-          this.rawText(Buffer.from(prefix, 'latin1'), out);
+          this.rawText(prefix, 0, prefix.length, sink);
         }
         continue;
       }
       const limit = DOCKER_PARTIAL_BYTES - this.ttyMessageBytes;
       const nl = chunk.indexOf(NEWLINE, i);
       const stop = nl >= 0 && nl - i < limit ? nl + 1 : Math.min(chunk.length, i + limit);
-      this.rawText(chunk.subarray(i, stop), out);
+      this.rawText(chunk, i, stop, sink);
       i = stop;
     }
   }
 
-  private rawText(bytes: Buffer, out: LogLine[]): void {
-    const endsLine = bytes.length > 0 && bytes[bytes.length - 1] === NEWLINE;
-    this.content('stdout', bytes, out);
-    this.ttyMessageBytes += bytes.length;
-    if (endsLine || this.ttyMessageBytes >= DOCKER_PARTIAL_BYTES) this.ttyPrefix = Buffer.alloc(0);
+  private rawText(buf: Buffer, start: number, end: number, sink: LineSink): void {
+    const endsLine = end > start && buf[end - 1] === NEWLINE;
+    this.content('stdout', buf, start, end, sink);
+    this.ttyMessageBytes += end - start;
+    if (endsLine || this.ttyMessageBytes >= DOCKER_PARTIAL_BYTES) this.ttyPrefix = EMPTY;
   }
 }

@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linesOf } from '@/components/logs/log-batch';
 import { type Berth, startBerth } from '@/server/main';
+import type { LogColumns } from '@/server/streams/logs';
 import { runContainer, testDocker, testRegistry, uniqueName } from '@/test/harness';
 import { readSse } from '@/test/sse';
 
@@ -37,21 +39,36 @@ function logsUrl(input: Record<string, unknown>): string {
   return `${base}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
-async function collect(input: Record<string, unknown>, opts: { lastEventId?: string; stopAfter?: number } = {}): Promise<{ lines: Line[]; lastId?: string }> {
+/** Every line read, and each event's id with how many lines it had read by its end. */
+async function collect(input: Record<string, unknown>, opts: { lastEventId?: string; stopAfter?: number } = {}): Promise<{ lines: Line[]; lastId?: string; events: { id: string; end: number }[] }> {
   const lines: Line[] = [];
+  const events: { id: string; end: number }[] = [];
   let lastId: string | undefined;
   await readSse(logsUrl(input), {
     headers: { authorization: `Bearer ${TOKEN}`, ...(opts.lastEventId ? { 'last-event-id': opts.lastEventId } : {}) },
     onEvent(e) {
       if (e.event || !e.data) return;
-      const batch = JSON.parse(e.data) as Line[];
-      lines.push(...batch);
+      lines.push(...linesOf('t', e.id!, JSON.parse(e.data) as LogColumns));
       lastId = e.id;
+      events.push({ id: e.id!, end: lines.length });
       if (opts.stopAfter !== undefined && lines.length >= opts.stopAfter) return false;
     },
   });
-  return { lines, lastId };
+  return { lines, lastId, events };
 }
+
+/** Each line's resume id, "<timestamp>#<n>" (the n-th line with that timestamp), as a client can derive it. */
+function resumeIds(lines: Line[]): string[] {
+  let ts = '';
+  let n = 0;
+  return lines.map((l) => {
+    n = l.ts === ts ? n + 1 : 0;
+    ts = l.ts;
+    return `${ts}#${n}`;
+  });
+}
+
+const sameLine = (l: Line) => `${l.stream} ${l.ts} ${l.truncated ? 'cut ' : ''}${l.text}`;
 
 function openSockets(): number {
   let n = 0;
@@ -108,8 +125,19 @@ describe('containers.logs over plain SSE', () => {
     expect(first.lastId).toBeTruthy();
     const rest = await collect({ engine: 'default', id: name }, { lastEventId: first.lastId });
     const joined = [...first.lines, ...rest.lines];
-    expect(joined.map((l) => l.id)).toEqual(all.map((l) => l.id));
-    expect(joined.map((l) => l.text)).toEqual(all.map((l) => l.text));
+    expect(joined.map(sameLine)).toEqual(all.map(sameLine));
+  });
+
+  it('sends each line once, without an id of its own: the event id is its last line\'s, and resuming from any event goes on after it', async () => {
+    const { lines, events } = await collect({ engine: 'default', id: name });
+    expect(events.length).toBeGreaterThan(1);
+    const ids = resumeIds(lines);
+    for (const e of events) expect(e.id).toBe(ids[e.end - 1]);
+    // The first event, one in the middle of the burst and the one before the last.
+    for (const e of [events[0]!, events[Math.floor(events.length / 2)]!, events[events.length - 2]!]) {
+      const rest = await collect({ engine: 'default', id: name }, { lastEventId: e.id });
+      expect(rest.lines.map(sameLine)).toEqual(lines.slice(e.end).map(sameLine));
+    }
   });
 
   it('honours tail', async () => {
@@ -131,7 +159,7 @@ describe('containers.logs over plain SSE', () => {
       headers: { authorization: `Bearer ${TOKEN}` },
       onEvent(e) {
         if (e.event || !e.data) return;
-        seen.push(...(JSON.parse(e.data) as Line[]).map((l) => l.text));
+        seen.push(...(JSON.parse(e.data) as LogColumns).text);
         if (seen.length >= 20) return false;
       },
     });

@@ -1,17 +1,17 @@
-// A container's log as batches of whole lines, each batch with a resumable id (timestamp and position).
+// A container's log as batches of whole lines in columns, each batch with a resumable id (timestamp and position).
 import type Docker from 'dockerode';
 import { EngineError, toEngineError } from '../errors';
 import { bursts, destroyOnAbort, openEngineStream } from './engine-stream';
-import { LogDecoder, type LogLine } from './log-decoder';
+import { LogDecoder, type LineSink } from './log-decoder';
+import { type EncodedJson, type LogColumns, LogBatchWriter } from './log-json';
 
-export interface LogEntry extends LogLine {
-  /** "<timestamp>#<n>": the n-th line stamped with this exact timestamp; resume ids. */
-  id: string;
-}
+export type { LogColumns } from './log-json';
 
 export interface LogBatch {
+  /** "<timestamp>#<n>" of the batch's last line: the n-th line stamped with this exact timestamp; resume ids. */
   id: string;
-  lines: LogEntry[];
+  /** The lines in columns, encoded once. */
+  lines: EncodedJson<LogColumns>;
 }
 
 export interface LogOptions {
@@ -23,6 +23,8 @@ export interface LogOptions {
   maxLineBytes?: number;
   /** Most lines sent in one event. */
   batchLines?: number;
+  /** Most bytes of engine stream read into one event (a long line may go over). */
+  batchBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -72,42 +74,45 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   }
   const release = destroyOnAbort(stream, opts.signal);
   const decoder = new LogDecoder({ tty: Boolean(info.Config?.Tty), maxLineBytes: opts.maxLineBytes });
-  const limit = opts.batchLines ?? 2000;
+  const maxLines = opts.batchLines ?? 5000;
+  const maxBytes = opts.batchBytes ?? 256 * 1024;
   let lastTs = '';
   let sameTs = 0;
   let skipping = resume !== null;
+  const batch = new LogBatchWriter();
 
-  function* batches(lines: LogLine[]): Generator<LogBatch> {
-    let batch: LogEntry[] = [];
-    for (const line of lines) {
-      if (line.ts === lastTs) sameTs++;
-      else {
-        lastTs = line.ts;
-        sameTs = 0;
-      }
-      if (skipping && resume) {
-        // The engine's "since" is inclusive: drop what the client already has.
-        if (line.ts < resume.ts || (line.ts === resume.ts && sameTs <= resume.n)) continue;
-        skipping = false;
-      }
-      const entry = line as LogEntry;
-      entry.id = `${line.ts}#${sameTs}`;
-      batch.push(entry);
-      if (batch.length >= limit) {
-        yield { id: batch[batch.length - 1]!.id, lines: batch };
-        batch = [];
-      }
+  const sink: LineSink = (stream, stamp, bytes, start, end, cut) => {
+    if (stamp === lastTs) sameTs++;
+    else {
+      lastTs = stamp;
+      sameTs = 0;
     }
-    if (batch.length) yield { id: batch[batch.length - 1]!.id, lines: batch };
-  }
+    if (skipping && resume) {
+      // The engine's "since" is inclusive: drop what the client already has.
+      if (stamp < resume.ts || (stamp === resume.ts && sameTs <= resume.n)) return;
+      skipping = false;
+    }
+    batch.add(stream, stamp, bytes, start, end, cut);
+  };
+
+  /** Every line after the skipped ones is kept, so the last line seen is the batch's last. */
+  const take = (): LogBatch => ({ id: `${lastTs}#${sameTs}`, lines: batch.take() });
 
   try {
     for await (const burst of bursts(stream)) {
-      const lines: LogLine[] = [];
-      for (const chunk of burst) for (const line of decoder.push(chunk)) lines.push(line);
-      yield* batches(lines);
+      let bytes = 0;
+      for (const chunk of burst) {
+        decoder.push(chunk, sink);
+        bytes += chunk.length;
+        if (batch.count >= maxLines || bytes >= maxBytes) {
+          if (batch.count) yield take();
+          bytes = 0;
+        }
+      }
+      if (batch.count) yield take();
     }
-    yield* batches(decoder.end());
+    decoder.end(sink);
+    if (batch.count) yield take();
   } catch (err) {
     if (opts.signal?.aborted) return;
     throw toEngineError(err, `container ${name}`, 'read the logs of');
