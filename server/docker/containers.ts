@@ -1,6 +1,7 @@
 // Container operations over dockerode, returning Berth's own view models.
 import type Docker from 'dockerode';
 import { EngineError, toEngineError } from '../errors';
+import { invalidateContainers } from './container-cache';
 import { getJson } from './raw';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -115,6 +116,9 @@ export async function containerAction(api: Docker, ref: string, action: Containe
     if (status === 304 && (action === 'start' || action === 'stop')) return;
     const name = status === 404 ? ref : await displayName(api, ref);
     throw friendlyActionError(toEngineError(err, `container ${name}`, action), name, action);
+  } finally {
+    // A list right after the action shows it, before the engine's event arrives; a failed action may have half-happened.
+    invalidateContainers(api);
   }
 }
 

@@ -1,5 +1,6 @@
 // containers: list, inspect and the lifecycle actions, one at a time and in bulk.
 import { z } from 'zod';
+import { cachedContainers } from '../docker/container-cache';
 import { inspectContainer } from '../docker/container-detail';
 import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, listContainers } from '../docker/containers';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
@@ -26,7 +27,10 @@ export const containersRouter = router({
   statsAll: statsAllProcedure,
   list: viewerProcedure
     .input(z.object({ engine: engineName, all: z.boolean().optional() }))
-    .query(({ ctx, input }) => listContainers(ctx.registry.api(input.engine), { all: input.all ?? true })),
+    .query(({ ctx, input }) => {
+      const api = ctx.registry.api(input.engine);
+      return input.all === false ? listContainers(api, { all: false }) : cachedContainers(api, () => listContainers(api));
+    }),
   inspect: viewerProcedure
     .input(target)
     .query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id)),
