@@ -52,7 +52,7 @@ async function throughput(ctx: BenchContext): Promise<void> {
     ['raw GET /containers/{id}/logs, median of 3', fmt(median(rawTimes))],
     ['Berth SSE containers.logs, median of 3', fmt(median(berthTimes))],
     ['lines received through Berth', String(berthLines)],
-    ['ratio (target ≤ 1.5×)', `${(median(berthTimes) / median(rawTimes)).toFixed(2)}×`],
+    ['ratio (target ≤ 1.2×)', `${(median(berthTimes) / median(rawTimes)).toFixed(2)}×`],
   ]);
   await c.remove({ force: true });
 }
@@ -73,7 +73,9 @@ async function latency(ctx: BenchContext): Promise<void> {
     onEvent(e) {
       if (e.event || !e.data) return;
       const now = Date.now();
-      for (const line of JSON.parse(e.data) as { ts: string }[]) delays.push(now - tsMs(line.ts));
+      // Lines come in columns; an array of line objects is the shape Berth sent before.
+      const data = JSON.parse(e.data) as { ts: string[] } | { ts: string }[];
+      for (const ts of Array.isArray(data) ? data.map((l) => l.ts) : data.ts) delays.push(now - tsMs(ts));
       if (Date.now() - started > 5_000) return false;
     },
   });
@@ -92,48 +94,56 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-async function memory(ctx: BenchContext): Promise<void> {
-  // Berth on its own, as `berth start` runs it, so its memory is measured alone.
+const FOLLOWERS = 50;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+
+/** A fresh Berth process per transport, so each peak is its own: idle, with 50 followers for 10 s, and after they left. */
+async function memoryWith(ctx: BenchContext, transport: 'sse' | 'ws', containerId: string): Promise<{ ui: boolean; lines: number; idle: number; peak: number; after: number }> {
   const home = mkdtempSync(join(tmpdir(), 'berth-bench-mem-'));
-  const port = 20_000 + (process.pid % 5_000);
-  const child = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', String(port)], {
+  const port = 20_000 + ((process.pid + (transport === 'ws' ? 1 : 0)) % 5_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/berth-process.ts', '--port', String(port)], {
     env: { ...process.env, BERTH_HOME: home, BERTH_TOKEN: ctx.token, BERTH_DOCKER_SOCKET: ctx.engine.socket, DOCKER_CONFIG: home, DOCKER_HOST: '' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  const started = new Promise<{ ui: boolean }>((resolve) => child.once('message', (m) => resolve(m as { ui: boolean })));
   try {
-    for (let i = 0; i < 200; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const c = await run(ctx.engine.api, 'bench-logs-noisy', 'i=0; while true; do echo "noisy line $i with some padding to look like a real log line"; i=$((i+1)); done', false);
+    const { ui } = await started;
     await new Promise((r) => setTimeout(r, 1000));
-    const idle = memoryOf(child.pid!);
-    let lines = 0;
-    const until = Date.now() + 10_000;
-    const url = `http://127.0.0.1:${port}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify({ engine: 'default', id: c.id, follow: true, tail: 1000 }))}`;
-    await Promise.all(
-      Array.from({ length: 20 }, () =>
-        readSse(url, {
-          headers: { authorization: `Bearer ${ctx.token}` },
-          onEvent(e) {
-            if (!e.event && e.data) lines += (JSON.parse(e.data) as unknown[]).length;
-            if (Date.now() > until) return false;
-          },
-        }),
-      ),
-    );
-    const after = memoryOf(child.pid!);
-    ctx.report('server memory: `berth start` with 20 followers of a noisy container for 10 s', [
-      ['lines delivered in all', lines.toLocaleString('en')],
-      ['RSS before the followers', `${(idle.rss / 1048576).toFixed(0)} MB`],
-      ['peak RSS (target < 300 MB)', `${(after.peak / 1048576).toFixed(0)} MB`],
-    ]);
-    await c.remove({ force: true });
+    const idle = memoryOf(child.pid!).rss;
+    const input = { engine: 'default', id: containerId, follow: true, tail: 1000 };
+    const { lines, failed, error } = await inWorker<{ lines: number; failed: number; error?: string }>({
+      kind: 'follow',
+      transport,
+      count: FOLLOWERS,
+      ms: 10_000,
+      url: `http://127.0.0.1:${port}/api/trpc/containers.logs?input=${encodeURIComponent(JSON.stringify(input))}`,
+      wsUrl: `ws://127.0.0.1:${port}/api/trpc`,
+      headers: { authorization: `Bearer ${ctx.token}`, origin: `http://127.0.0.1:${port}` },
+      input,
+    });
+    if (failed) console.log(`  (${failed} of ${FOLLOWERS} followers failed: ${error})`);
+    const peak = memoryOf(child.pid!).peak;
+    await new Promise((r) => setTimeout(r, 3000));
+    return { ui, lines, idle, peak, after: memoryOf(child.pid!).rss };
   } finally {
     child.kill('SIGTERM');
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+async function memory(ctx: BenchContext): Promise<void> {
+  const c = await run(ctx.engine.api, 'bench-logs-noisy', 'i=0; while true; do echo "noisy line $i with some padding to look like a real log line"; i=$((i+1)); done', false);
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const transport of ['sse', 'ws'] as const) {
+    const m = await memoryWith(ctx, transport, c.id);
+    ctx.report(`server memory: Berth (${m.ui ? 'with its UI' : 'API only, no UI build'}) with ${FOLLOWERS} ${transport === 'ws' ? 'WebSocket' : 'SSE'} followers of a noisy container for 10 s`, [
+      ['lines delivered in all', m.lines.toLocaleString('en')],
+      ['RSS before the followers', mb(m.idle)],
+      ['peak RSS (target < 300 MB)', mb(m.peak)],
+      ['RSS 3 s after they left', mb(m.after)],
+    ]);
+  }
+  await c.remove({ force: true });
 }
 
 export async function benchLogs(ctx: BenchContext): Promise<void> {

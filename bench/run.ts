@@ -44,7 +44,7 @@ let berth: Awaited<ReturnType<typeof startBerth>> | undefined;
 try {
   await importBusybox(engine.api);
   await ensureNetwork(engine.api);
-  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true });
+  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true, ui: names.includes('page') });
   const address = berth.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const os = await import('node:os');
