@@ -1,16 +1,23 @@
 'use client';
 // One network: addressing and flags, the containers attached with their addresses, labels, raw JSON.
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
+import { type ContainerColumn, ContainerTable } from '@/components/engine/container-table';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import type { RouterOutputs } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
-import { formatAgo, formatDate, shortId } from '@/lib/utils';
+import { formatAgo, formatDate } from '@/lib/utils';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+type Attached = RouterOutputs['networks']['inspect']['attached'][number];
+const ADDRESS = (title: string, value: (a: Attached) => string): ContainerColumn<Attached> => ({
+  title,
+  className: 'w-44',
+  cell: (a) => <span className="font-mono text-[12px]">{value(a) || <span className="text-muted">—</span>}</span>,
+});
 
 export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
@@ -53,36 +60,7 @@ export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
             ]}
           />
           <Section title="Attached containers" count={d.attached.length}>
-            {d.attached.length ? (
-              <div className="overflow-hidden rounded-md border border-line">
-                <Table>
-                  <thead>
-                    <tr>
-                      <Th>Container</Th>
-                      <Th className="w-32">ID</Th>
-                      <Th className="w-44">IPv4</Th>
-                      <Th className="w-44">MAC</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.attached.map((a) => (
-                      <Tr key={a.id}>
-                        <Td>
-                          <Link href={`/e/${e}/containers/${encodeURIComponent(a.name)}`} className="text-accent hover:underline">
-                            {a.name}
-                          </Link>
-                        </Td>
-                        <Td className="font-mono text-[12px] text-muted">{shortId(a.id)}</Td>
-                        <Td className="font-mono text-[12px]">{a.ipv4 || <span className="text-muted">—</span>}</Td>
-                        <Td className="font-mono text-[12px]">{a.mac || <span className="text-muted">—</span>}</Td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-            ) : (
-              <p className="text-muted">No container is attached.</p>
-            )}
+            <ContainerTable engine={engine} rows={d.attached} columns={[ADDRESS('IPv4', (a) => a.ipv4), ADDRESS('MAC', (a) => a.mac)]} empty="No container is attached." />
           </Section>
           <Section title="Labels" count={d.labels.length}>
             <KeyValues rows={d.labels} empty="No labels." />

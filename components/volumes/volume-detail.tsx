@@ -1,15 +1,14 @@
 'use client';
 // One volume: driver, mount point, the containers using it, labels, driver options, raw JSON.
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
+import { ContainerTable } from '@/components/engine/container-table';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { StateBadge } from '@/components/ui/state-badge';
 import { useTRPC } from '@/lib/trpc';
-import { formatAgo, formatDate, shortId } from '@/lib/utils';
+import { formatAgo, formatDate } from '@/lib/utils';
 
 export function VolumeDetail({ engine, name }: { engine: string; name: string }) {
   const trpc = useTRPC();
@@ -47,36 +46,7 @@ export function VolumeDetail({ engine, name }: { engine: string; name: string })
             ]}
           />
           <Section title="Used by" count={d.usedBy.length}>
-            {d.usedBy.length ? (
-              <div className="overflow-hidden rounded-md border border-line">
-                <Table>
-                  <thead>
-                    <tr>
-                      <Th>Container</Th>
-                      <Th className="w-32">ID</Th>
-                      <Th className="w-32">State</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.usedBy.map((u) => (
-                      <Tr key={u.id}>
-                        <Td>
-                          <Link href={`/e/${e}/containers/${encodeURIComponent(u.name)}`} className="text-accent hover:underline">
-                            {u.name}
-                          </Link>
-                        </Td>
-                        <Td className="font-mono text-[12px] text-muted">{shortId(u.id)}</Td>
-                        <Td>
-                          <StateBadge state={u.state} />
-                        </Td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-            ) : (
-              <p className="text-muted">No container uses this volume.</p>
-            )}
+            <ContainerTable engine={engine} rows={d.usedBy} columns={[{ title: 'State', className: 'w-32', cell: (u) => <StateBadge state={u.state} /> }]} empty="No container uses this volume." />
           </Section>
           <Section title="Labels" count={d.labels.length}>
             <KeyValues rows={d.labels} empty="No labels." />
