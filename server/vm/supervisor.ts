@@ -166,6 +166,8 @@ export async function runSupervisor(home: string): Promise<void> {
   qmp.on('close', () => {
     clearInterval(reconcileTimer);
     const now = readRunState(paths) ?? state;
+    // Now, whoever asked for the stop: that Berth may have been killed since, and the CLI would point at a dead socket.
+    if (now.switchedContext) restoreContext(now.previousContext);
     if (now.stopRequested) {
       // Berth or `berth vm stop` asked; it cleans up after QEMU itself.
       log('QEMU exited');
@@ -180,7 +182,6 @@ export async function runSupervisor(home: string): Promise<void> {
       const why = [...tailLines(paths.qemuLog, 3), ...tailLines(paths.serialLog, 3)].join(' / ');
       writeLastExit(paths, { at: new Date().toISOString(), expected: false, message: `The VM stopped unexpectedly: QEMU exited without being asked to.${why ? ` Last messages: ${why}` : ''}` });
     }
-    if (now.switchedContext) restoreContext(now.previousContext);
     cleanupRunFiles(paths);
     finish(0);
   });
