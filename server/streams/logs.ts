@@ -1,7 +1,8 @@
 // A container's log as batches of whole lines in columns, each batch with a resumable id (timestamp and position).
 import type Docker from 'dockerode';
 import { EngineError, toEngineError } from '../errors';
-import { bursts, destroyOnAbort, openEngineStream } from './engine-stream';
+import { chunkBursts } from './chunk-bursts';
+import { destroyOnAbort, openEngineStream } from './engine-stream';
 import { LogDecoder, type LineSink } from './log-decoder';
 import { type EncodedJson, type LogColumns, LogBatchWriter } from './log-json';
 
@@ -75,7 +76,7 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   const release = destroyOnAbort(stream, opts.signal);
   const decoder = new LogDecoder({ tty: Boolean(info.Config?.Tty), maxLineBytes: opts.maxLineBytes });
   const maxLines = opts.batchLines ?? 5000;
-  const maxBytes = opts.batchBytes ?? 256 * 1024;
+  const maxBytes = opts.batchBytes ?? 64 * 1024;
   let lastTs = '';
   let sameTs = 0;
   let skipping = resume !== null;
@@ -99,7 +100,7 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   const take = (): LogBatch => ({ id: `${lastTs}#${sameTs}`, lines: batch.take() });
 
   try {
-    for await (const burst of bursts(stream)) {
+    for await (const burst of chunkBursts(stream, maxBytes)) {
       let bytes = 0;
       for (const chunk of burst) {
         decoder.push(chunk, sink);
