@@ -2,6 +2,7 @@
 import { Agent, createServer } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContextInner } from '../server/context';
+import { testServices } from '../test/services';
 import { appRouter } from '../server/routers/_app';
 import { createContainers } from './containers';
 import type { BenchContext } from './run';
@@ -13,7 +14,7 @@ export async function benchGuard(ctx: BenchContext): Promise<void> {
   const bare = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
-    createContext: () => createContextInner({ user: { name: 'admin', role: 'admin' }, registry: ctx.registry }),
+    createContext: () => createContextInner({ ...testServices(ctx.registry), user: { name: 'admin', role: 'admin' } }),
   });
   const server = createServer(bare);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

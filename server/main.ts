@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import next from 'next';
 import { Access } from './auth/access';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
 import type { User } from './auth/principal';
 import type { Config } from './config';
-import { contextFactory, createContextInner, rememberUser } from './context';
+import { type Services, requestContext } from './context';
 import { EngineRegistry } from './engines/registry';
 import { VmManager } from './vm/manager';
 import { baseHeaders, pagePolicy } from './http/headers';
@@ -59,17 +59,12 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
   const app = opts.ui === false ? null : next({ dev: config.dev, dir: config.root, hostname: config.host, port: config.port, quiet: opts.quiet ?? !config.dev });
   await app?.prepare();
   const handleNext = app ? app.getRequestHandler() : async (_req: IncomingMessage, res: ServerResponse) => send(res, 404, 'Berth is serving its API only.\n');
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    maxBodySize: MAX_BODY_BYTES,
-    basePath: `${basePath}/api/trpc/`,
-    createContext: contextFactory({ registry, access, vm }),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause && 'code' in error.cause)) {
-        console.error(`berth: ${path ?? '?'} failed:`, error.cause ?? error);
-      }
-    },
-  });
+  const services: Services = { registry, access, vm };
+  function onError({ error, path }: { error: { code: string; cause?: unknown }; path?: string }): void {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause && typeof error.cause === 'object' && 'code' in error.cause)) {
+      console.error(`berth: ${path ?? '?'} failed:`, error.cause ?? error);
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     baseHeaders(res, secure);
@@ -110,13 +105,12 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
           return;
         }
         const procedure = path.slice('/api/trpc/'.length);
+        const ctx = requestContext(services, req, { user });
         if (method === 'GET' && (await isSubscription(procedure))) {
-          const ctx = await createContextInner({ user, credential: access.credentialOf(req), registry, vm, audit: access.audit, access, address: req.socket.remoteAddress });
           await serveSubscription(req, res, procedure, url, ctx);
           return;
         }
-        rememberUser(req, user);
-        trpc(req, res);
+        await nodeHTTPRequestHandler({ router: appRouter, req, res, path: procedure, maxBodySize: MAX_BODY_BYTES, createContext: () => ctx, onError });
         return;
       }
       sendJsonError(res, 404, 'NOT_FOUND', `There is no API at ${path}.`);

@@ -76,7 +76,7 @@ interface MiddlewareOpts {
 
 /** Who is asking now. A call on a long-lived connection (the WebSocket) checks its credential again. */
 function currentUser(ctx: Context): User | null {
-  if (ctx.live && ctx.access && ctx.credential !== undefined) return ctx.access.resolve(ctx.credential);
+  if (ctx.live && ctx.credential !== undefined) return ctx.access.resolve(ctx.credential);
   return ctx.user;
 }
 
@@ -91,7 +91,7 @@ function signedOut(): TRPCError {
  */
 function endWhenRevoked(ctx: Context, user: User, source: AsyncIterable<unknown>, revoked: AbortController): AsyncIterable<unknown> {
   const access = ctx.access;
-  if (!access || ctx.credential === undefined) return source;
+  if (ctx.credential === undefined) return source;
   let fail!: (err: TRPCError) => void;
   const ended = new Promise<never>((_, reject) => (fail = reject));
   ended.catch(() => undefined);
@@ -166,10 +166,9 @@ function auditDetail(error: TRPCError): string {
 
 /** Every mutation is recorded, allowed or refused: who, engine, action, target and result. */
 async function recordMutation(opts: MiddlewareOpts, user: User, result: { ok: boolean; error?: TRPCError }) {
-  if (!opts.ctx.audit) return;
   const input = await opts.getRawInput().catch(() => undefined);
   const engine = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).engine : undefined;
-  opts.ctx.audit.record({
+  opts.ctx.access.audit.record({
     user: user.name,
     role: user.role,
     engine: typeof engine === 'string' ? engine.slice(0, 200) : null,

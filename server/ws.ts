@@ -3,12 +3,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
-import type { Access } from './auth/access';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
-import { createContextInner } from './context';
-import type { EngineRegistry } from './engines/registry';
-import type { VmManager } from './vm/manager';
+import { type Services, requestContext } from './context';
 import { appRouter } from './routers/_app';
 
 /** Answers an upgrade that is not served and closes the socket once the answer is out. */
@@ -22,17 +19,14 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
  * The one 'upgrade' listener: the Host check first, then the WebSocket endpoint, then `fallback` (Next's dev
  * reloader) for page paths; every other upgrade is answered and closed, so no socket is left half-open.
  */
-export function attachWebSocket(server: Server, deps: { registry: EngineRegistry; access: Access; vm?: VmManager; allowedHosts: string[]; path: string; fallback?: UpgradeHandler }): { close(): void } {
+export function attachWebSocket(server: Server, deps: Services & { allowedHosts: string[]; path: string; fallback?: UpgradeHandler }): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
     // The connection outlives any one call: each call and each open subscription checks the credential again.
-    createContext: ({ req, res }) => {
-      const credential = deps.access.credentialOf(req);
-      return createContextInner({ user: deps.access.resolve(credential), credential, live: true, registry: deps.registry, vm: deps.vm, socket: res, audit: deps.access.audit, access: deps.access, address: req.socket.remoteAddress });
-    },
+    createContext: ({ req, res }) => requestContext(deps, req, { user: deps.access.userFor(req), live: true, socket: res }),
   });
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

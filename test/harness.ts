@@ -10,6 +10,7 @@ import { appRouter } from '@/server/routers/_app';
 import { createCallerFactory } from '@/server/trpc';
 import type { User } from '@/server/auth/access';
 import { TEST_IMAGE } from './engine';
+import { testServices } from './services';
 
 export { TEST_IMAGE };
 
@@ -27,7 +28,7 @@ const createCaller = createCallerFactory(appRouter);
 
 /** `signal` ends the caller's subscriptions, as a closed connection would. */
 export async function testCaller(user: User | null = { name: 'admin', role: 'admin' }, registry = testRegistry(), signal?: AbortSignal) {
-  return createCaller(await createContextInner({ user, registry }), { signal });
+  return createCaller(await createContextInner({ ...testServices(registry), user }), { signal });
 }
 
 let counter = 0;

@@ -5,14 +5,9 @@ import type { Context } from '../context';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import { engineName, objectRef } from './schemas';
 
-function store(ctx: Context) {
-  if (!ctx.access) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Access control is not set up in this process.' });
-  return ctx.access;
-}
-
 function adminOnly(ctx: Context) {
   if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can see this.' });
-  return store(ctx);
+  return ctx.access;
 }
 
 const userName = z
@@ -31,31 +26,31 @@ export const accessRouter = router({
   users: viewerProcedure.query(({ ctx }) => adminOnly(ctx).accounts.users()),
   createUser: adminProcedure
     .input(z.object({ name: userName, role, password: password.optional() }))
-    .mutation(({ ctx, input }) => store(ctx).accounts.createUser(input.name, input.role, input.password)),
+    .mutation(({ ctx, input }) => ctx.access.accounts.createUser(input.name, input.role, input.password)),
   setRole: adminProcedure.input(z.object({ id, role })).mutation(({ ctx, input }) => {
-    store(ctx).accounts.setRole(input.id, input.role);
+    ctx.access.accounts.setRole(input.id, input.role);
     return { ok: true as const };
   }),
   setPassword: adminProcedure.input(z.object({ id, password })).mutation(async ({ ctx, input }) => {
-    await store(ctx).accounts.setPassword(input.id, input.password);
+    await ctx.access.accounts.setPassword(input.id, input.password);
     return { ok: true as const };
   }),
   removeUser: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
-    store(ctx).accounts.removeUser(input.id);
+    ctx.access.accounts.removeUser(input.id);
     return { ok: true as const };
   }),
-  signOutUser: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => ({ ended: store(ctx).sessions.revokeUser(input.id) })),
+  signOutUser: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => ({ ended: ctx.access.sessions.revokeUser(input.id) })),
 
   tokens: viewerProcedure.query(({ ctx }) => adminOnly(ctx).accounts.tokens()),
   createToken: adminProcedure
     .input(z.object({ name: label, userId: id.optional(), expiresInDays: z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 10 years').optional() }))
     .mutation(({ ctx, input }) => {
       const expiresAt = input.expiresInDays ? Date.now() + input.expiresInDays * 86_400_000 : null;
-      const { token, row } = store(ctx).accounts.createToken(input.userId ?? ctx.user!.id!, input.name, expiresAt);
+      const { token, row } = ctx.access.accounts.createToken(input.userId ?? ctx.user!.id!, input.name, expiresAt);
       return { token, row };
     }),
   revokeToken: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
-    store(ctx).accounts.revokeToken(input.id);
+    ctx.access.accounts.revokeToken(input.id);
     return { ok: true as const };
   }),
 
@@ -72,7 +67,7 @@ export const accessRouter = router({
     )
     .mutation(({ ctx, input }) => {
       ctx.registry.get(input.engine);
-      const { secret, row } = store(ctx).shares.create({
+      const { secret, row } = ctx.access.shares.create({
         name: input.name,
         engine: input.engine,
         kind: input.kind,
@@ -83,7 +78,7 @@ export const accessRouter = router({
       return { path: `/s/${secret}`, row };
     }),
   revokeShare: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
-    const access = store(ctx);
+    const access = ctx.access;
     access.shares.revoke(input.id);
     access.sessions.revokeShare(input.id);
     return { ok: true as const };

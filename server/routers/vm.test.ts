@@ -7,6 +7,7 @@ import { appRouter } from '@/server/routers/_app';
 import { createCallerFactory } from '@/server/trpc';
 import { VmManager } from '@/server/vm/manager';
 import { testRegistry } from '@/test/harness';
+import { testServices } from '@/test/services';
 import type { User } from '@/server/auth/access';
 
 const createCaller = createCallerFactory(appRouter);
@@ -14,7 +15,8 @@ const createCaller = createCallerFactory(appRouter);
 function setup() {
   const home = mkdtempSync(join(tmpdir(), 'berth-vmrouter-'));
   const vm = new VmManager({ home, root: resolve(__dirname, '..', '..'), env: { DOCKER_CONFIG: home } as unknown as NodeJS.ProcessEnv });
-  const as = async (user: User) => createCaller(await createContextInner({ user, registry: testRegistry(), vm }));
+  const registry = testRegistry();
+  const as = async (user: User) => createCaller(await createContextInner({ ...testServices(registry), vm, user }));
   return { vm, as };
 }
 
