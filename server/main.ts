@@ -7,6 +7,7 @@ import next from 'next';
 import { Access } from './auth/access';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
+import { pageInScope } from './auth/scope';
 import type { User } from './auth/principal';
 import type { Config } from './config';
 import { type Services, requestContext } from './context';
@@ -36,15 +37,6 @@ const MAX_BODY_BYTES = 1 << 20;
 function bodyTooLarge(req: IncomingMessage): boolean {
   const length = Number(req.headers['content-length'] ?? 0);
   return Number.isFinite(length) && length > MAX_BODY_BYTES;
-}
-
-/** A share link's session may open only the pages of its scope. */
-function pageInScope(user: User, path: string): boolean {
-  const scope = user.scope;
-  if (!scope) return true;
-  const engine = `/e/${encodeURIComponent(scope.engine)}`;
-  if (scope.kind === 'project') return path === `${engine}/containers` || path.startsWith(`${engine}/containers/`) || path === `${engine}/logs`;
-  return path.startsWith(`${engine}/containers/${encodeURIComponent(scope.target)}/`) || path === `${engine}/containers/${encodeURIComponent(scope.target)}`;
 }
 
 /** `ui: false` serves the API only (tests of the API need no UI build). */

@@ -1,7 +1,18 @@
-// What a share link's viewer may reach: a few read-only procedures, on one engine, for its project or container only.
+// What a share link's viewer may reach, in one place: the pages and the read-only procedures of one engine, for its
+// project or container only.
 import { TRPCError } from '@trpc/server';
 import type { EngineRegistry } from '../engines/registry';
-import type { Scope } from './principal';
+import type { Scope, User } from './principal';
+
+/** The pages a scope opens: a project's container list (and its merged logs), or one container's pages. */
+export function pageInScope(user: User, path: string): boolean {
+  const scope = user.scope;
+  if (!scope) return true;
+  const engine = `/e/${encodeURIComponent(scope.engine)}`;
+  if (scope.kind === 'project') return path === `${engine}/containers` || path.startsWith(`${engine}/containers/`) || path === `${engine}/logs`;
+  const container = `${engine}/containers/${encodeURIComponent(scope.target)}`;
+  return path === container || path.startsWith(`${container}/`);
+}
 
 const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.stats']);
 const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.stats']);
