@@ -1,4 +1,5 @@
 // EngineError: the one error type domain code throws, carrying a stable code and a sentence for users.
+import type { ZodError } from 'zod';
 
 export type EngineErrorCode =
   | 'NOT_FOUND'
@@ -107,4 +108,14 @@ function alreadyState(action: string): string {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "name: must be …" sentences, one per failing field. */
+export function describeZodError(err: ZodError): string {
+  return err.issues
+    .map((i) => {
+      const field = i.path.join('.');
+      return field ? `${field}: ${i.message}` : i.message;
+    })
+    .join('; ');
 }

@@ -262,6 +262,15 @@ describe('bad input and refusals', () => {
     expect(log[0]!.detail).toMatch(/^id: /);
   });
 
+  it('names the token, user and share link it acted on, not their row ids', async () => {
+    const made = await post('access.createToken', { name: 'ci pipeline' });
+    await post('access.revokeToken', { id: made.json.result.data.row.id });
+    expect(berth.access.audit.list({ action: 'access.revokeToken', limit: 1 })[0]).toMatchObject({ target: 'ci pipeline', result: 'ok' });
+    const viewer = await userWithSession('viewer');
+    await post('access.removeUser', { id: viewer.id });
+    expect(berth.access.audit.list({ action: 'access.removeUser', limit: 1 })[0]).toMatchObject({ target: viewer.name, result: 'ok' });
+  });
+
   it("audits a viewer's refused mutation", async () => {
     const viewer = await userWithSession('viewer');
     const res = await post('containers.stop', { engine: 'default', id: ticker }, { cookie: viewer.cookie, origin: base });

@@ -10,6 +10,11 @@ function adminOnly(ctx: Context) {
   return ctx.access;
 }
 
+/** The audit log names users, tokens and share links rather than their row ids. */
+const auditUser = { audit: { target: (input: unknown, ctx: Context) => ctx.access.accounts.user((input as { id: number }).id)?.name ?? null } };
+const auditToken = { audit: { target: (input: unknown, ctx: Context) => ctx.access.accounts.tokens().find((t) => t.id === (input as { id: number }).id)?.name ?? null } };
+const auditShare = { audit: { target: (input: unknown, ctx: Context) => ctx.access.shares.get((input as { id: number }).id)?.name ?? null } };
+
 const userName = z
   .string()
   .min(2, 'must be at least 2 characters')
@@ -27,19 +32,19 @@ export const accessRouter = router({
   createUser: adminProcedure
     .input(z.object({ name: userName, role, password: password.optional() }))
     .mutation(({ ctx, input }) => ctx.access.accounts.createUser(input.name, input.role, input.password)),
-  setRole: adminProcedure.input(z.object({ id, role })).mutation(({ ctx, input }) => {
+  setRole: adminProcedure.meta(auditUser).input(z.object({ id, role })).mutation(({ ctx, input }) => {
     ctx.access.accounts.setRole(input.id, input.role);
     return { ok: true as const };
   }),
-  setPassword: adminProcedure.input(z.object({ id, password })).mutation(async ({ ctx, input }) => {
+  setPassword: adminProcedure.meta(auditUser).input(z.object({ id, password })).mutation(async ({ ctx, input }) => {
     await ctx.access.accounts.setPassword(input.id, input.password);
     return { ok: true as const };
   }),
-  removeUser: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
+  removeUser: adminProcedure.meta(auditUser).input(z.object({ id })).mutation(({ ctx, input }) => {
     ctx.access.accounts.removeUser(input.id);
     return { ok: true as const };
   }),
-  signOutUser: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => ({ ended: ctx.access.sessions.revokeUser(input.id) })),
+  signOutUser: adminProcedure.meta(auditUser).input(z.object({ id })).mutation(({ ctx, input }) => ({ ended: ctx.access.sessions.revokeUser(input.id) })),
 
   tokens: viewerProcedure.query(({ ctx }) => adminOnly(ctx).accounts.tokens()),
   createToken: adminProcedure
@@ -49,7 +54,7 @@ export const accessRouter = router({
       const { token, row } = ctx.access.accounts.createToken(input.userId ?? ctx.user!.id!, input.name, expiresAt);
       return { token, row };
     }),
-  revokeToken: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
+  revokeToken: adminProcedure.meta(auditToken).input(z.object({ id })).mutation(({ ctx, input }) => {
     ctx.access.accounts.revokeToken(input.id);
     return { ok: true as const };
   }),
@@ -77,7 +82,7 @@ export const accessRouter = router({
       });
       return { path: `/s/${secret}`, row };
     }),
-  revokeShare: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => {
+  revokeShare: adminProcedure.meta(auditShare).input(z.object({ id })).mutation(({ ctx, input }) => {
     const access = ctx.access;
     access.shares.revoke(input.id);
     access.sessions.revokeShare(input.id);
