@@ -3,6 +3,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
+import { engineName } from './engines/engine-name';
 import { EngineError, type EngineErrorCode, describeZodError } from './errors';
 import { auditMutation } from './middleware/audit';
 import { requireAdmin, requireViewer } from './middleware/rights';
@@ -61,3 +62,18 @@ export const publicProcedure = t.procedure.use(mapEngineErrors);
 export const viewerProcedure = publicProcedure.use(requireViewer);
 // The audit runs outside the role check, so refused changes are recorded too.
 export const adminProcedure = publicProcedure.use(auditMutation).use(requireAdmin);
+
+/**
+ * Procedures about one engine: `input.engine` is resolved to that engine's client (`ctx.api`) in one place, after
+ * the rights check, so an unknown engine fails the same way everywhere.
+ */
+export const engineViewerProcedure = viewerProcedure
+  .input(z.object({ engine: engineName }))
+  .use(function resolveEngine({ ctx, input, next }) {
+    return next({ ctx: { api: ctx.registry.api(input.engine) } });
+  });
+export const engineAdminProcedure = adminProcedure
+  .input(z.object({ engine: engineName }))
+  .use(function resolveEngine({ ctx, input, next }) {
+    return next({ ctx: { api: ctx.registry.api(input.engine) } });
+  });

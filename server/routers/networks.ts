@@ -2,8 +2,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { createNetwork, inspectNetwork, listNetworks, removeNetwork } from '../docker/networks';
-import { adminProcedure, router, viewerProcedure } from '../trpc';
-import { engineName, objectRef, resourceName } from './schemas';
+import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
+import { objectRef, resourceName } from './schemas';
 
 const cidr = z.string().refine((s) => {
   const [ip, bits, extra] = s.split('/');
@@ -13,14 +13,13 @@ const cidr = z.string().refine((s) => {
 }, 'must be a subnet in CIDR form, such as 172.30.0.0/16');
 
 export const networksRouter = router({
-  list: viewerProcedure.input(z.object({ engine: engineName })).query(({ ctx, input }) => listNetworks(ctx.registry.api(input.engine))),
-  inspect: viewerProcedure
-    .input(z.object({ engine: engineName, id: objectRef }))
-    .query(({ ctx, input }) => inspectNetwork(ctx.registry.api(input.engine), input.id)),
-  create: adminProcedure
+  list: engineViewerProcedure.query(({ ctx }) => listNetworks(ctx.api)),
+  inspect: engineViewerProcedure
+    .input(z.object({ id: objectRef }))
+    .query(({ ctx, input }) => inspectNetwork(ctx.api, input.id)),
+  create: engineAdminProcedure
     .input(
       z.object({
-        engine: engineName,
         name: resourceName,
         driver: z.enum(['bridge', 'overlay', 'macvlan', 'ipvlan']).default('bridge'),
         subnet: cidr.optional(),
@@ -29,9 +28,9 @@ export const networksRouter = router({
         attachable: z.boolean().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => createNetwork(ctx.registry.api(input.engine), input)),
-  remove: adminProcedure.input(z.object({ engine: engineName, id: objectRef })).mutation(async ({ ctx, input }) => {
-    await removeNetwork(ctx.registry.api(input.engine), input.id);
+    .mutation(({ ctx, input }) => createNetwork(ctx.api, input)),
+  remove: engineAdminProcedure.input(z.object({ id: objectRef })).mutation(async ({ ctx, input }) => {
+    await removeNetwork(ctx.api, input.id);
     return { ok: true as const };
   }),
 });

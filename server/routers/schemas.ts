@@ -1,11 +1,7 @@
 // Input schemas shared by the routers: engine names and Docker object references.
 import { z } from 'zod';
 import { isImageReference, isRepositoryName, isTag, NAME_MAX } from '../docker/reference';
-import { ENGINE_NAME } from '../engines/contexts';
-
-export const engineName = z
-  .string()
-  .regex(ENGINE_NAME, 'must be an engine name such as "default" (letters, digits, "_", ".", "+", "-")');
+export { engineName } from '../engines/engine-name';
 
 /** A container, volume or network: a name or a (possibly short) id. */
 export const objectRef = z

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { diskUsage, diskUsageView } from '../docker/disk-cache';
 import { prunePreview } from '../docker/disk-plan';
 import { prune } from '../docker/disk-prune';
-import { adminProcedure, viewerProcedure } from '../trpc';
-import { engineName } from './schemas';
+import { engineAdminProcedure, engineViewerProcedure } from '../trpc';
 
 const pruneOptions = z.object({
   images: z.enum(['none', 'dangling', 'unused'], 'must be "none", "dangling" or "unused"'),
@@ -25,25 +24,24 @@ const pruneItem = z.object({
 
 const snapshotTime = z.number('must be a time in milliseconds').int().min(0).optional();
 
-export const dfProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, fresh: z.boolean().optional(), after: snapshotTime }))
-  .query(({ ctx, input }) => diskUsage(ctx.registry.api(input.engine), input));
+export const dfProcedure = engineViewerProcedure
+  .input(z.object({ fresh: z.boolean().optional(), after: snapshotTime }))
+  .query(({ ctx, input }) => diskUsage(ctx.api, input));
 
 /** For pages: answers within waitMs, with the previous snapshot and progress while a slow engine computes. */
-export const dfViewProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, after: snapshotTime, waitMs: z.number().int().min(0).max(30_000, 'must be at most 30000 ms').default(400) }))
-  .query(({ ctx, input }) => diskUsageView(ctx.registry.api(input.engine), input));
+export const dfViewProcedure = engineViewerProcedure
+  .input(z.object({ after: snapshotTime, waitMs: z.number().int().min(0).max(30_000, 'must be at most 30000 ms').default(400) }))
+  .query(({ ctx, input }) => diskUsageView(ctx.api, input));
 
-export const prunePreviewProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, options: pruneOptions }))
-  .query(({ ctx, input }) => prunePreview(ctx.registry.api(input.engine), input.options));
+export const prunePreviewProcedure = engineViewerProcedure
+  .input(z.object({ options: pruneOptions }))
+  .query(({ ctx, input }) => prunePreview(ctx.api, input.options));
 
-export const pruneProcedure = adminProcedure
+export const pruneProcedure = engineAdminProcedure
   .input(
-    z.object({
-      engine: engineName,
-      items: z.array(pruneItem).min(1, 'choose something to remove: preview first').max(10_000, 'must be at most 10000 items'),
+      z.object({
+        items: z.array(pruneItem).min(1, 'choose something to remove: preview first').max(10_000, 'must be at most 10000 items'),
       cutoff: z.number('must be Unix seconds or null').int().min(0).nullable(),
     }),
   )
-  .mutation(({ ctx, input }) => prune(ctx.registry.api(input.engine), input.items, { cutoff: input.cutoff }));
+  .mutation(({ ctx, input }) => prune(ctx.api, input.items, { cutoff: input.cutoff }));

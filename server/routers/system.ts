@@ -3,8 +3,8 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { streamSignal } from '../context';
 import { streamEvents } from '../streams/events';
-import { router, viewerProcedure } from '../trpc';
-import { engineName } from './schemas';
+import { engineViewerProcedure, router } from '../trpc';
+
 import { dfProcedure, dfViewProcedure, pruneProcedure, prunePreviewProcedure } from './system-disk';
 
 export const systemRouter = router({
@@ -12,16 +12,15 @@ export const systemRouter = router({
   dfView: dfViewProcedure,
   prunePreview: prunePreviewProcedure,
   prune: pruneProcedure,
-  events: viewerProcedure
+  events: engineViewerProcedure
     .input(
       z.object({
-        engine: engineName,
         since: z.string().regex(/^\d+(\.\d{1,9})?$/, 'must be Unix seconds, such as 1700000000').optional(),
         lastEventId: z.string().max(64).optional(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      for await (const event of streamEvents(ctx.registry.api(input.engine), { ...input, signal: streamSignal(ctx, signal) })) {
+      for await (const event of streamEvents(ctx.api, { ...input, signal: streamSignal(ctx, signal) })) {
         yield tracked(event.id, event);
       }
     }),
