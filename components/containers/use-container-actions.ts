@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC, useTRPCClient } from '@/lib/trpc';
+import { useTRPC, useTRPCClient } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove';
 export interface RemoveOptions {

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
-import { errorView } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 
 interface Mutation {
   isPending: boolean;

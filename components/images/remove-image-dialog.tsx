@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
+import { useTRPC } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 import { shortId } from '@/lib/utils';
 import { type ImageLine, plural } from './image-lines';
 

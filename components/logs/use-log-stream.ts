@@ -1,7 +1,8 @@
 'use client';
 // Follows a container's log over the tab's WebSocket, keeping at most `cap` lines and flushing once per frame.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorView, useTRPCClient } from '@/lib/trpc';
+import { useTRPCClient } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 import { linesOf } from './log-batch';
 
 export interface LogLine {

@@ -3,7 +3,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { errorView, useTRPC } from '@/lib/trpc';
+import { useTRPC } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useRefreshAccess } from './use-attempt';

@@ -3,7 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useToast } from '@/components/ui/toast';
-import { errorView, useTRPC } from '@/lib/trpc';
+import { useTRPC } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 
 export function useRefreshAccess(): () => Promise<void> {
   const trpc = useTRPC();

@@ -5,7 +5,8 @@ import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } fr
 import { useState, type ReactNode } from 'react';
 import type { AppRouter } from '@/server/routers/_app';
 import { BASE_PATH } from '@/lib/base-path';
-import { TRPCProvider, errorView } from '@/lib/trpc';
+import { TRPCProvider } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 
 function onAuthError(err: unknown): void {
   if (errorView(err).status === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith(`${BASE_PATH}/login`)) {

@@ -1,7 +1,7 @@
 // ErrorBanner: an error as the sentence the server sent, with its stable code for reference.
 import { AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { errorView } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 
 export function ErrorBanner({ error, className, action }: { error: unknown; className?: string; action?: ReactNode }) {

@@ -4,16 +4,8 @@
 import { cloneElement, createContext, isValidElement, useContext, useId, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { useModal } from '@/components/ui/use-modal';
-import { errorView } from '@/lib/trpc';
+import { type FieldErrors, errorView, fieldErrorsOf } from '@/lib/errors';
 import { cn } from '@/lib/utils';
-
-type FieldErrors = Record<string, string[] | undefined>;
-
-/** The per-field messages the server's errorFormatter adds to a validation error. */
-export function fieldErrorsOf(err: unknown): FieldErrors {
-  const data = (err as { data?: { fieldErrors?: FieldErrors } } | null)?.data;
-  return data?.fieldErrors ?? {};
-}
 
 const FieldErrorsContext = createContext<FieldErrors>({});
 

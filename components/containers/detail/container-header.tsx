@@ -8,7 +8,7 @@ import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { VmPortNotice } from '@/components/vm/vm-port-notice';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { StateBadge } from '@/components/ui/state-badge';
-import { errorView } from '@/lib/trpc';
+import { errorView } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 import { ActionButtons } from '../action-buttons';
 import { RemoveDialog } from '../remove-dialog';
