@@ -4,17 +4,17 @@ import { z } from 'zod';
 import { waitForRoom } from '../streams/backpressure';
 import { followLogs } from '../streams/log-follow';
 import { streamStats, streamStatsAll } from '../streams/stats';
-import { viewerProcedure } from '../trpc';
-import { engineName, objectRef } from './schemas';
+import { streamSignal } from '../context';
+import { engineViewerProcedure } from '../trpc';
+import { objectRef } from './schemas';
 
 const time = z
   .string()
   .regex(/^\d+(\.\d{1,9})?$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'must be RFC 3339 (2024-05-01T10:00:00Z) or Unix seconds');
 
-export const logsProcedure = viewerProcedure
+export const logsProcedure = engineViewerProcedure
   .input(
     z.object({
-      engine: engineName,
       id: objectRef,
       tail: z.union([z.number().int().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000'), z.literal('all')]).optional(),
       since: time.optional(),
@@ -24,22 +24,22 @@ export const logsProcedure = viewerProcedure
       lastEventId: z.string().max(64).optional(),
     }),
   )
-  .subscription(async function* ({ ctx, input, signal }) {
-    const api = ctx.registry.api(input.engine);
-    for await (const batch of followLogs(api, input.id, { ...input, signal })) {
+  .subscription(async function* ({ ctx, input, signal: closed }) {
+    const signal = streamSignal(ctx, closed);
+    for await (const batch of followLogs(ctx.api, input.id, { ...input, signal })) {
       await waitForRoom(ctx.socket, signal);
       yield tracked(batch.id, batch.lines);
     }
   });
 
-export const statsProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, id: objectRef }))
+export const statsProcedure = engineViewerProcedure
+  .input(z.object({ id: objectRef }))
   .subscription(async function* ({ ctx, input, signal }) {
-    yield* streamStats(ctx.registry.api(input.engine), input.id, signal);
+    yield* streamStats(ctx.api, input.id, streamSignal(ctx, signal));
   });
 
-export const statsAllProcedure = viewerProcedure
-  .input(z.object({ engine: engineName, intervalMs: z.number().int().min(500).max(60_000).optional() }))
+export const statsAllProcedure = engineViewerProcedure
+  .input(z.object({ intervalMs: z.number().int().min(500).max(60_000).optional() }))
   .subscription(async function* ({ ctx, input, signal }) {
-    yield* streamStatsAll(ctx.registry.api(input.engine), { signal, intervalMs: input.intervalMs });
+    yield* streamStatsAll(ctx.api, { signal: streamSignal(ctx, signal), intervalMs: input.intervalMs });
   });

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { cachedContainers } from '../docker/container-cache';
 import { inspectContainer } from '../docker/container-detail';
 import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, listContainers } from '../docker/containers';
-import { adminProcedure, router, viewerProcedure } from '../trpc';
+import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
 import { logsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
-import { engineName, objectRef } from './schemas';
+import { objectRef } from './schemas';
 
-const target = z.object({ engine: engineName, id: objectRef });
+const target = z.object({ id: objectRef });
 const timeout = z.number().int().min(0, 'must be 0 or more seconds').max(3600, 'must be at most an hour').optional();
 const signal = z
   .string()
@@ -15,8 +15,8 @@ const signal = z
   .optional();
 
 function action(name: Exclude<ContainerAction, 'remove' | 'kill' | 'stop' | 'restart'>) {
-  return adminProcedure.input(target).mutation(async ({ ctx, input }) => {
-    await containerAction(ctx.registry.api(input.engine), input.id, name);
+  return engineAdminProcedure.input(target).mutation(async ({ ctx, input }) => {
+    await containerAction(ctx.api, input.id, name);
     return { ok: true as const };
   });
 }
@@ -25,40 +25,36 @@ export const containersRouter = router({
   logs: logsProcedure,
   stats: statsProcedure,
   statsAll: statsAllProcedure,
-  list: viewerProcedure
-    .input(z.object({ engine: engineName, all: z.boolean().optional() }))
-    .query(({ ctx, input }) => {
-      const api = ctx.registry.api(input.engine);
-      return input.all === false ? listContainers(api, { all: false }) : cachedContainers(api, () => listContainers(api));
-    }),
-  inspect: viewerProcedure
+  list: engineViewerProcedure
+    .input(z.object({ all: z.boolean().optional() }))
+    .query(({ ctx: { api }, input }) => (input.all === false ? listContainers(api, { all: false }) : cachedContainers(api, () => listContainers(api)))),
+  inspect: engineViewerProcedure
     .input(target)
-    .query(({ ctx, input }) => inspectContainer(ctx.registry.api(input.engine), input.id)),
+    .query(({ ctx, input }) => inspectContainer(ctx.api, input.id)),
   start: action('start'),
   pause: action('pause'),
   unpause: action('unpause'),
-  stop: adminProcedure.input(target.extend({ timeout })).mutation(async ({ ctx, input }) => {
-    await containerAction(ctx.registry.api(input.engine), input.id, 'stop', { timeout: input.timeout });
+  stop: engineAdminProcedure.input(target.extend({ timeout })).mutation(async ({ ctx, input }) => {
+    await containerAction(ctx.api, input.id, 'stop', { timeout: input.timeout });
     return { ok: true as const };
   }),
-  restart: adminProcedure.input(target.extend({ timeout })).mutation(async ({ ctx, input }) => {
-    await containerAction(ctx.registry.api(input.engine), input.id, 'restart', { timeout: input.timeout });
+  restart: engineAdminProcedure.input(target.extend({ timeout })).mutation(async ({ ctx, input }) => {
+    await containerAction(ctx.api, input.id, 'restart', { timeout: input.timeout });
     return { ok: true as const };
   }),
-  kill: adminProcedure.input(target.extend({ signal })).mutation(async ({ ctx, input }) => {
-    await containerAction(ctx.registry.api(input.engine), input.id, 'kill', { signal: input.signal });
+  kill: engineAdminProcedure.input(target.extend({ signal })).mutation(async ({ ctx, input }) => {
+    await containerAction(ctx.api, input.id, 'kill', { signal: input.signal });
     return { ok: true as const };
   }),
-  remove: adminProcedure
+  remove: engineAdminProcedure
     .input(target.extend({ force: z.boolean().optional(), volumes: z.boolean().optional() }))
     .mutation(async ({ ctx, input }) => {
-      await containerAction(ctx.registry.api(input.engine), input.id, 'remove', { force: input.force, volumes: input.volumes });
+      await containerAction(ctx.api, input.id, 'remove', { force: input.force, volumes: input.volumes });
       return { ok: true as const };
     }),
-  bulk: adminProcedure
+  bulk: engineAdminProcedure
     .input(
       z.object({
-        engine: engineName,
         action: z.enum(CONTAINER_ACTIONS),
         ids: z.array(objectRef).min(1, 'select at least one container').max(1000, 'select at most 1000 containers'),
         force: z.boolean().optional(),
@@ -66,6 +62,6 @@ export const containersRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      bulkAction(ctx.registry.api(input.engine), input.ids, input.action, { force: input.force, volumes: input.volumes }),
+      bulkAction(ctx.api, input.ids, input.action, { force: input.force, volumes: input.volumes }),
     ),
 });
