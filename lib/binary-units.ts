@@ -1,5 +1,7 @@
 // Sizes in binary units (KiB, MiB, GiB), as the VM's memory and disk settings are given.
-export function formatBinary(bytes: number): string {
+
+/** "1.5 GiB": powers of 1024, as Docker Desktop shows its disk image; formatBytes in lib/utils is Docker's decimal "1.61 GB". */
+export function formatBinaryBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
   let i = 0;

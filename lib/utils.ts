@@ -6,6 +6,7 @@ export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
 }
 
+/** "1.61 GB": powers of 1000, as Docker shows sizes; the VM's disk image uses formatBinaryBytes (lib/binary-units). */
 export function formatBytes(bytes: number | undefined | null): string {
   if (bytes === undefined || bytes === null || !Number.isFinite(bytes)) return '—';
   if (bytes < 1000) return `${bytes} B`;

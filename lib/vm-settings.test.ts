@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSchema, type VmSettings } from './settings';
+import { describeChange, settingsSchema, type VmSettings } from './vm-settings';
 
 const limits = { cpus: 4, memoryMiB: 8192 };
 const ok: VmSettings = { cpus: 2, memoryMiB: 2048, swapMiB: 1024, diskMaxGiB: 64, diskDir: '/var/berth', shares: ['/home/me'], exposeAllInterfaces: false, switchContext: true };
@@ -28,5 +28,15 @@ describe('VM settings', () => {
     expect(refusal({ shares: ['/proc'] })).toContain('cannot be shared');
     expect(refusal({ shares: ['/a\tb'] })).toContain('tabs or line breaks');
     expect(refusal({ memoryMiB: '2048' })).toBe('Memory must be a number.');
+  });
+
+  it('says what a change does: boot-time settings and a new location restart the VM, a smaller disk is deleted', () => {
+    const disk64 = 64 * 1024 ** 3;
+    expect(describeChange(ok, { ...ok, switchContext: false }, disk64)).toEqual({ shrinking: false, moving: false, needsRestart: false });
+    expect(describeChange(ok, { ...ok, memoryMiB: 4096 }, disk64).needsRestart).toBe(true);
+    expect(describeChange(ok, { ...ok, shares: ['/home/me', '/srv'] }, disk64).needsRestart).toBe(true);
+    expect(describeChange(ok, { ...ok, diskDir: '/mnt/big' }, disk64)).toEqual({ shrinking: false, moving: true, needsRestart: true });
+    expect(describeChange(ok, { ...ok, diskMaxGiB: 32 }, disk64)).toEqual({ shrinking: true, moving: false, needsRestart: true });
+    expect(describeChange(ok, { ...ok, diskMaxGiB: 32 }, null).shrinking).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
-// The VM settings' schema, shared by the server and the resources form: a sentence for each refusal.
+// What the server and the browser share about the VM's settings: the schema (a sentence for each refusal), the
+// typed confirmation and what a change does. It imports only zod, so both sides may load it.
 import { z } from 'zod';
+
+const GIB = 1024 ** 3;
 
 /** What a user types to confirm an action that deletes the VM's data disk. */
 export const CONFIRM_PHRASE = 'delete my data';
@@ -60,3 +63,22 @@ export function settingsSchema(limits: HostLimits) {
 }
 
 export type VmSettings = z.infer<ReturnType<typeof settingsSchema>>;
+
+/** Settings QEMU or the guest read only at boot; a new disk location also stops the VM to move the file. */
+export const RESTART_FIELDS = ['cpus', 'memoryMiB', 'swapMiB', 'diskMaxGiB', 'diskDir', 'shares', 'exposeAllInterfaces'] as const satisfies readonly (keyof VmSettings)[];
+
+export interface SettingsChange {
+  /** The disk gets smaller: it is deleted and created empty, so the typed confirmation is needed. */
+  shrinking: boolean;
+  moving: boolean;
+  /** A running VM restarts to take the change. */
+  needsRestart: boolean;
+}
+
+/** What applying `next` over `current` does, for a data disk of `diskMaxBytes` now (null: not created yet). */
+export function describeChange(current: VmSettings, next: VmSettings, diskMaxBytes: number | null): SettingsChange {
+  const shrinking = diskMaxBytes !== null && next.diskMaxGiB * GIB < diskMaxBytes;
+  const moving = next.diskDir !== current.diskDir;
+  const needsRestart = shrinking || RESTART_FIELDS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+  return { shrinking, moving, needsRestart };
+}

@@ -1,5 +1,6 @@
 'use client';
 // On the VM engine's disk page: Docker.raw's real size on this machine beside its maximum, and "Reclaim space".
+import { useEngineKind } from '@/components/shell/use-engine-kind';
 import { useVmStatus } from '@/components/vm/use-vm';
 import { VmDiskUsage } from '@/components/vm/vm-disk-usage';
 
@@ -11,5 +12,6 @@ function VmDisk({ pruned }: { pruned: boolean }) {
 }
 
 export function VmDiskSlot({ engine, pruned }: { engine: string; pruned: boolean }) {
-  return engine === 'vm' ? <VmDisk pruned={pruned} /> : null;
+  const kind = useEngineKind(engine);
+  return kind === 'vm' ? <VmDisk pruned={pruned} /> : null;
 }

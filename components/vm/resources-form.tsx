@@ -6,14 +6,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { Input } from '@/components/ui/input';
-import { settingsSchema, type VmSettings } from '@/server/vm/settings-schema';
+import { CONFIRM_PHRASE, describeChange, settingsSchema, type VmSettings } from '@/lib/vm-settings';
 import { OperationPanel } from './operation-panel';
-import { CONFIRM_PHRASE, TypedConfirmation } from './typed-confirmation';
+import { TypedConfirmation } from './typed-confirmation';
 import type { VmStatus } from './types';
 import { useVmActions, useVmStatus } from './use-vm';
-
-const GIB = 1024 ** 3;
-const RESTART_FIELDS: (keyof VmSettings)[] = ['cpus', 'memoryMiB', 'swapMiB', 'diskMaxGiB', 'shares', 'exposeAllInterfaces', 'diskDir'];
 
 interface Draft {
   cpus: string;
@@ -85,10 +82,10 @@ function Form({ s }: { s: VmStatus }) {
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
   const next = parsed.success ? parsed.data : null;
   const changed = next !== null && JSON.stringify(next) !== saved;
-  const running = s.state === 'running';
-  const needsRestart = next !== null && running && RESTART_FIELDS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(s.settings[k]));
-  const shrinking = next !== null && s.disk !== null && next.diskMaxGiB * GIB < s.disk.maxBytes;
-  const moving = next !== null && next.diskDir !== s.settings.diskDir;
+  const change = next ? describeChange(s.settings, next, s.disk?.maxBytes ?? null) : null;
+  const needsRestart = s.state === 'running' && change?.needsRestart === true;
+  const shrinking = change?.shrinking === true;
+  const moving = change?.moving === true;
   const busy = Boolean(s.operation && !s.operation.finishedAt);
   const set = (k: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setDraft((d) => ({ ...d, [k]: e.target.type === 'checkbox' ? (e.target as HTMLInputElement).checked : e.target.value }));

@@ -5,8 +5,9 @@ import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
+import { CONFIRM_PHRASE } from '@/lib/vm-settings';
 import { OperationPanel } from './operation-panel';
-import { CONFIRM_PHRASE, TypedConfirmation } from './typed-confirmation';
+import { TypedConfirmation } from './typed-confirmation';
 import { useVmActions, useVmStatus } from './use-vm';
 
 function Row({ title, children, action }: { title: string; children: React.ReactNode; action: React.ReactNode }) {

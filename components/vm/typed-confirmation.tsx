@@ -1,8 +1,6 @@
 // The field a destructive VM action waits on: the user types "delete my data" before the button wakes up.
 import { Input } from '@/components/ui/input';
-import { CONFIRM_PHRASE } from '@/server/vm/settings-schema';
-
-export { CONFIRM_PHRASE };
+import { CONFIRM_PHRASE } from '@/lib/vm-settings';
 
 export function TypedConfirmation({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (

@@ -4,7 +4,7 @@ import { Eraser } from 'lucide-react';
 import { useCanChange } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { formatBinary as formatBytes } from '@/lib/binary-units';
+import { formatBinaryBytes } from '@/lib/binary-units';
 import { OperationPanel } from './operation-panel';
 import type { VmStatus } from './types';
 import { useVmActions } from './use-vm';
@@ -33,11 +33,11 @@ export function VmDiskUsage({ s, hint }: { s: VmStatus; hint?: string }) {
           <div className="mb-1.5 flex items-baseline justify-between text-[13px]">
             <span>
               <span className="font-semibold tabular" data-testid="vm-disk-allocated">
-                {formatBytes(disk.allocatedBytes)}
+                {formatBinaryBytes(disk.allocatedBytes)}
               </span>{' '}
               <span className="text-muted">used on this machine</span>
             </span>
-            <span className="text-muted tabular">{formatBytes(disk.maxBytes)} maximum</span>
+            <span className="text-muted tabular">{formatBinaryBytes(disk.maxBytes)} maximum</span>
           </div>
           <div role="meter" aria-label="Disk image size on this machine" aria-valuemin={0} aria-valuemax={disk.maxBytes} aria-valuenow={disk.allocatedBytes} className="h-2 overflow-hidden rounded-full bg-line">
             <div className="h-full rounded-full bg-accent" style={{ width: `${Math.max(0.5, pct)}%` }} />

@@ -17,9 +17,9 @@ const CATEGORIES = [
   ['buildCache', 'Build cache'],
 ] as const;
 
-function InsideUsage() {
+function InsideUsage({ engine }: { engine: string }) {
   const trpc = useTRPC();
-  const df = useQuery({ ...trpc.system.df.queryOptions({ engine: 'vm' }), refetchInterval: 15_000, retry: false });
+  const df = useQuery({ ...trpc.system.df.queryOptions({ engine }), refetchInterval: 15_000, retry: false });
   if (df.error) return <ErrorBanner error={df.error} />;
   const t = df.data?.totals;
   return (
@@ -59,10 +59,10 @@ export function VmDisk() {
       <Section title="Docker’s usage inside the VM">
         {s.state === 'running' ? (
           <>
-            <InsideUsage />
+            <InsideUsage engine={s.engine} />
             <p className="mt-2 text-[12px] text-muted">
               To see every item and clean up with a preview, open{' '}
-              <Link href="/e/vm/disk" className="text-accent hover:underline">
+              <Link href={`/e/${encodeURIComponent(s.engine)}/disk`} className="text-accent hover:underline">
                 the VM engine’s disk page
               </Link>
               .

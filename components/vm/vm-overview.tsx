@@ -9,7 +9,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/data-table';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useToast } from '@/components/ui/toast';
 import { formatAgo } from '@/lib/utils';
-import { formatBinary as formatBytes } from '@/lib/binary-units';
+import { formatBinaryBytes } from '@/lib/binary-units';
 import { OperationPanel } from './operation-panel';
 import type { VmStatus } from './types';
 import { useVmActions, useVmStatus } from './use-vm';
@@ -84,7 +84,7 @@ export function VmOverview() {
       <div className="flex flex-wrap items-center gap-3">
         <Actions s={s} />
         {running ? (
-          <Link href="/e/vm/containers" className="ml-auto inline-flex items-center gap-1 text-[13px] text-accent hover:underline">
+          <Link href={`/e/${encodeURIComponent(s.engine)}/containers`} className="ml-auto inline-flex items-center gap-1 text-[13px] text-accent hover:underline">
             Containers in the VM <ExternalLink className="size-3.5" aria-hidden />
           </Link>
         ) : null}
@@ -102,7 +102,7 @@ export function VmOverview() {
             ['CPUs', String(s.cpus ?? s.settings.cpus)],
             ['Memory', `${s.memoryMiB ?? s.settings.memoryMiB} MiB`],
             ['Swap', s.settings.swapMiB ? `${s.settings.swapMiB} MiB` : 'None'],
-            ['Data disk', s.disk ? `${formatBytes(s.disk.allocatedBytes)} used on this machine of ${formatBytes(s.disk.maxBytes)} maximum` : `Created at first start (${s.settings.diskMaxGiB} GiB maximum)`],
+            ['Data disk', s.disk ? `${formatBinaryBytes(s.disk.allocatedBytes)} used on this machine of ${formatBinaryBytes(s.disk.maxBytes)} maximum` : `Created at first start (${s.settings.diskMaxGiB} GiB maximum)`],
             ['Image', s.image.stamp ? `Debian ${s.image.stamp.suite}, kernel ${s.image.stamp.kernel}${s.image.current ? '' : ' — outdated, rebuilt at the next start'}` : 'Not built yet'],
           ]}
         />
@@ -136,7 +136,7 @@ export function VmOverview() {
                     {p.error ? `${p.hostIp}:${p.hostPort}/${p.proto}` : <a className="text-accent hover:underline" href={`http://127.0.0.1:${p.hostPort}`} target="_blank" rel="noreferrer">{`${p.hostIp}:${p.hostPort}/${p.proto}`}</a>}
                   </Td>
                   <Td>
-                    <Link className="hover:underline" href={`/e/vm/containers/${p.containerId}`}>
+                    <Link className="hover:underline" href={`/e/${encodeURIComponent(s.engine)}/containers/${p.containerId}`}>
                       {p.containerName}
                     </Link>
                   </Td>

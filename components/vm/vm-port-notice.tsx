@@ -1,6 +1,7 @@
 'use client';
 // On a container's page in the VM: the published ports this machine could not open for it, as sentences.
 import { AlertTriangle } from 'lucide-react';
+import { useEngineKind } from '@/components/shell/use-engine-kind';
 import { useVmStatus } from './use-vm';
 
 function Notice({ containerId }: { containerId: string }) {
@@ -20,5 +21,6 @@ function Notice({ containerId }: { containerId: string }) {
 }
 
 export function VmPortNotice({ engine, containerId }: { engine: string; containerId: string | undefined }) {
-  return engine === 'vm' && containerId ? <Notice containerId={containerId} /> : null;
+  const kind = useEngineKind(engine);
+  return kind === 'vm' && containerId ? <Notice containerId={containerId} /> : null;
 }

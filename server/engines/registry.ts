@@ -1,10 +1,11 @@
-// EngineRegistry: every Docker engine the user can reach, by stable URL name, with health checks.
-import { existsSync } from 'node:fs';
+// EngineRegistry: every Docker engine the user can reach, gathered from its sources, by stable URL name, with health checks.
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
 import { EngineError, connectionFailure } from '../errors';
 import { createClient, describeHost } from './client';
-import { type EndpointSpec, dockerConfigDir, readDockerCliConfig } from './contexts';
+import type { EndpointSpec } from './contexts';
+import type { EngineProvider } from './provider';
+import { contextsSource, dockerHostSource, socketSource } from './sources';
 
 export interface EngineHealth {
   reachable: boolean;
@@ -51,69 +52,65 @@ export class EngineRegistry {
   private readonly health = new Map<string, EngineHealth>();
   private readonly pending = new Map<string, Promise<EngineHealth>>();
   private currentName = 'default';
-  private readonly env: NodeJS.ProcessEnv;
-  private readonly homeDir: string;
-  private readonly socketPath: string;
   private readonly healthTimeoutMs: number;
-  /** Engines added by Berth itself (the VM); they survive a re-discovery. */
-  private readonly managed = new Map<string, EngineEntry>();
+  /** In listing order: the machine's own engines first, then what Berth adds (its VM). */
+  private readonly providers: EngineProvider[] = [];
+  private readonly unwatch = new Map<EngineProvider, () => void>();
 
   constructor(opts: RegistryOptions = {}) {
-    this.env = opts.env ?? process.env;
-    this.homeDir = opts.homeDir ?? homedir();
-    this.socketPath = opts.socketPath ?? this.env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock';
+    const env = opts.env ?? process.env;
+    const homeDir = opts.homeDir ?? homedir();
+    const socketPath = opts.socketPath ?? env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock';
     this.healthTimeoutMs = opts.healthTimeoutMs ?? 3_000;
+    this.providers.push(socketSource(socketPath), dockerHostSource(env, socketPath), contextsSource(env, homeDir));
     this.discover();
   }
 
-  /** Reads the local socket, DOCKER_HOST and docker contexts again; unchanged engines keep their clients. */
-  discover(): void {
-    const specs: EndpointSpec[] = [];
-    if (existsSync(this.socketPath)) {
-      specs.push({ name: 'default', kind: 'socket', host: `unix://${this.socketPath}`, description: 'Local Docker socket' });
-    }
-    const dockerHost = this.env.DOCKER_HOST;
-    if (dockerHost && dockerHost !== `unix://${this.socketPath}`) {
-      specs.push({ name: 'docker-host', kind: 'env', host: dockerHost, description: 'DOCKER_HOST' });
-    }
-    const cli = readDockerCliConfig(dockerConfigDir(this.env, this.homeDir));
-    specs.push(...cli.contexts);
+  /** Adds a source of engines and follows its changes. Returns a function that removes it and its engines. */
+  add(provider: EngineProvider): () => void {
+    this.providers.push(provider);
+    this.discover();
+    const stop = provider.watch?.(() => this.discover());
+    if (stop) this.unwatch.set(provider, stop);
+    return () => {
+      this.unwatch.get(provider)?.();
+      this.unwatch.delete(provider);
+      const at = this.providers.indexOf(provider);
+      if (at < 0) return;
+      this.providers.splice(at, 1);
+      this.discover();
+    };
+  }
 
+  /** Reads every source again; unchanged engines keep their clients (and their cached health). */
+  discover(): void {
+    const offers = this.providers.map((p) => ({ owned: p.owned === true, ...p.offer() }));
+    const ownedHosts = new Map(offers.filter((o) => o.owned).flatMap((o) => o.engines.map((e) => [e.host, e.name] as const)));
+    const sameAs = new Map<string, string>();
     const next = new Map<string, EngineEntry>();
-    const managedHosts = new Map([...this.managed.values()].map((m) => [m.spec.host, m.spec.name]));
-    for (const spec of specs) {
-      // The docker context Berth writes for its VM is the engine "vm" under another name: show it once.
-      if (managedHosts.has(spec.host)) continue;
-      const old = this.engines.get(spec.name);
-      const same = old && old.spec.host === spec.host && JSON.stringify(old.spec.tls) === JSON.stringify(spec.tls);
-      next.set(spec.name, same ? old : { spec, api: createClient(spec) });
-      if (!same) this.health.delete(spec.name);
+    for (const offer of offers) {
+      for (const spec of offer.engines) {
+        const owner = ownedHosts.get(spec.host);
+        if (!offer.owned && owner) {
+          sameAs.set(spec.name, owner);
+          continue;
+        }
+        const old = this.engines.get(spec.name);
+        const same = old && old.spec.host === spec.host && JSON.stringify(old.spec.tls) === JSON.stringify(spec.tls);
+        next.set(spec.name, same ? old : { spec, api: createClient(spec) });
+        if (!same) this.health.delete(spec.name);
+      }
     }
-    for (const [name, entry] of this.managed) next.set(name, entry);
+    for (const name of this.engines.keys()) if (!next.has(name)) this.health.delete(name);
     this.engines.clear();
     for (const [k, v] of next) this.engines.set(k, v);
 
-    const wantedContext = this.env.DOCKER_CONTEXT || cli.currentContext;
-    const wantedHost = cli.contexts.find((c) => c.name === wantedContext)?.host;
-    const wanted = wantedHost && managedHosts.has(wantedHost) ? managedHosts.get(wantedHost) : wantedContext;
-    if (wanted && this.engines.has(wanted)) this.currentName = wanted;
-    else if (dockerHost && this.engines.has('docker-host')) this.currentName = 'docker-host';
-    else if (this.engines.has('default')) this.currentName = 'default';
-    else this.currentName = this.engines.keys().next().value ?? 'default';
-  }
-
-  /** Adds an engine Berth manages itself (the VM). Returns a function that removes it. */
-  register(spec: EndpointSpec, api: Docker = createClient(spec)): () => void {
-    const entry = { spec, api };
-    this.managed.set(spec.name, entry);
-    this.health.delete(spec.name);
-    this.discover();
-    return () => {
-      this.managed.delete(spec.name);
-      this.engines.delete(spec.name);
-      this.health.delete(spec.name);
-      this.discover();
-    };
+    let current: string | undefined;
+    for (const offer of offers) {
+      const wanted = offer.preferred && (sameAs.get(offer.preferred) ?? offer.preferred);
+      if (wanted && next.has(wanted)) current = wanted;
+    }
+    this.currentName = current ?? next.keys().next().value ?? 'default';
   }
 
   names(): string[] {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { EngineError } from '../errors';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import type { Context } from '../context';
-import { settingsSchema, type VmManager } from '../vm';
+import { settingsSchema } from '../../lib/vm-settings';
+import type { VmManager } from '../vm';
 import { hostLimits } from '../vm/settings';
 
 function vmOf(ctx: Context): VmManager {

@@ -1,7 +1,6 @@
 // Chooses QEMU's accelerator: KVM when a test boot finishes in time, software emulation (TCG) otherwise.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { probeArgs, type Accel } from './qemu-args';
 import type { VmPaths } from './paths';
 
@@ -56,15 +55,14 @@ export async function chooseAccel(paths: VmPaths, qemu: string, env: NodeJS.Proc
   } catch {
     return { accel: 'tcg', reason: 'Berth may not open /dev/kvm (add the user to the "kvm" group): using software emulation (TCG), which is slower.' };
   }
-  const cacheFile = join(paths.vmDir, 'accel.json');
   const key = `${bootId()} ${existsSync(paths.kernel) ? readFileSync(paths.imageStamp, 'utf8').length : 0}`;
   try {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as AccelChoice & { key: string };
+    const cached = JSON.parse(readFileSync(paths.accelCache, 'utf8')) as AccelChoice & { key: string };
     if (cached.key === key) return { accel: cached.accel, reason: cached.reason };
   } catch {
     // No probe yet on this boot.
   }
   const choice = await probeKvm(paths, qemu);
-  writeFileSync(cacheFile, JSON.stringify({ ...choice, key }));
+  writeFileSync(paths.accelCache, JSON.stringify({ ...choice, key }));
   return choice;
 }

@@ -1,5 +1,7 @@
 // `berth vm start|stop|restart|status|build|logs`: the VM from a terminal, with a progress bar.
-import { VmManager, formatBytes, type VmOperation } from './manager';
+import { formatBinaryBytes } from '../../lib/binary-units';
+import { VmManager, type VmLogKind } from './manager';
+import type { VmOperation } from './operations';
 import { runSupervisor } from './supervisor';
 
 function bar(op: VmOperation): string {
@@ -48,12 +50,14 @@ export async function vmCommand(args: string[], home: string, root: string): Pro
     case 'build':
       return follow(vm, vm.build(), verbose);
     case 'status': {
+      // A VM whose supervisor died is seen to here too, as Berth's own health step would.
+      vm.reconcile();
       const s = vm.status();
       const lines = [
         `state:      ${s.state}${s.message ? ` — ${s.message}` : ''}`,
         `image:      ${s.image.stamp ? `Debian ${s.image.stamp.suite}, kernel ${s.image.stamp.kernel}, built ${s.image.stamp.builtAt}${s.image.current ? '' : ' (outdated: the next start rebuilds it)'}` : 'not built yet ("berth vm build")'}`,
         `resources:  ${s.settings.cpus} CPUs, ${s.settings.memoryMiB} MiB memory, ${s.settings.swapMiB} MiB swap`,
-        `disk:       ${s.disk ? `${s.disk.file}: ${formatBytes(s.disk.allocatedBytes)} used on this machine of ${formatBytes(s.disk.maxBytes)} maximum` : `${s.settings.diskDir} (created at first start)`}`,
+        `disk:       ${s.disk ? `${s.disk.file}: ${formatBinaryBytes(s.disk.allocatedBytes)} used on this machine of ${formatBinaryBytes(s.disk.maxBytes)} maximum` : `${s.settings.diskDir} (created at first start)`}`,
       ];
       if (s.accel) lines.push(`accel:      ${s.accel} — ${s.accelReason}`);
       if (s.state === 'running') lines.push(`engine:     unix://${s.socket} (docker context "${s.context.name}"${s.context.current ? ', current' : ''})`);
@@ -62,7 +66,7 @@ export async function vmCommand(args: string[], home: string, root: string): Pro
       return;
     }
     case 'logs': {
-      const kind = (rest.find((a) => !a.startsWith('-')) ?? 'console') as 'console' | 'dockerd' | 'qemu' | 'supervisor';
+      const kind = (rest.find((a) => !a.startsWith('-')) ?? 'console') as VmLogKind;
       if (!['console', 'dockerd', 'qemu', 'supervisor'].includes(kind)) throw new Error(`Unknown log "${kind}": choose console, dockerd, qemu or supervisor.`);
       const log = vm.logs(kind);
       process.stdout.write(log.exists ? log.text : `No ${kind} log yet: the VM has not run.\n`);

@@ -1,4 +1,5 @@
-// Berth's own Linux VM with Docker Engine inside, registered as the engine "vm" while it runs.
-export { VmManager, formatBytes, type VmOperation, type VmOperationKind, type VmState, type VmStatusView } from './manager';
+// Berth's own Linux VM with Docker Engine inside, offered as the engine "vm" while it runs.
+export { VmManager, type VmLogKind } from './manager';
+export type { VmOperation, VmOperationKind } from './operations';
+export type { VmState, VmStatusView } from './status';
 export { vmPaths, type VmPaths } from './paths';
-export { settingsSchema, type VmSettings } from './settings';

@@ -3,31 +3,22 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
+import type { VmSettings } from '../../lib/vm-settings';
 import { EngineError } from '../errors';
 import { guardClient } from '../engines/guard';
 import { chooseAccel } from './accel';
 import { certFiles, ensureCerts, readCerts } from './certs';
 import { restoreContext, switchToBerth, writeContext } from './cli-context';
 import { createDisk, diskUsage, GIB, growDisk } from './disk';
-import { dockerdLogPath, qemuArgs, sharesTable } from './qemu-args';
-import { DISK_FILE_NAME, type VmPaths } from './paths';
+import { qemuArgs, sharesTable } from './qemu-args';
+import { diskFileOf, type VmPaths } from './paths';
 import { freePort, pidAlive, readPid, removeIfExists, sleep, tailLines, waitForExit } from './procs';
+import type { StepContext } from './operations';
 import { guestAgent, Qmp } from './qmp';
-import type { VmSettings } from './settings';
-import { clearPorts, clearRunState, readRunState, supervisorQmpSocket, updateRunState, writeRunState, type RunState } from './state';
-
-export interface StepContext {
-  log: (line: string) => void;
-  step: (progress: number, step: string) => void;
-  signal?: AbortSignal;
-}
+import { clearPorts, clearRunState, readRunState, updateRunState, writeRunState, type RunState } from './state';
 
 export const QEMU_BINARY = 'qemu-system-x86_64';
 const ENGINE_DEADLINE_MS = 180_000;
-
-export function diskFileOf(settings: VmSettings): string {
-  return join(settings.diskDir, DISK_FILE_NAME);
-}
 
 /** The running VM's state when its QEMU process is alive, else null. */
 export function liveState(paths: VmPaths): RunState | null {
@@ -38,7 +29,7 @@ export function liveState(paths: VmPaths): RunState | null {
 
 /** Removes what a VM that is gone may have left: sockets, pid files, the lock, forwards. */
 export function cleanupRunFiles(paths: VmPaths): void {
-  removeIfExists(paths.dockerSocket, paths.qmpSocket, paths.qgaSocket, supervisorQmpSocket(paths), paths.pidFile, paths.supervisorPidFile, paths.lockFile, join(paths.runDir, 'vm-shares.tsv'));
+  removeIfExists(paths.dockerSocket, paths.qmpSocket, paths.qgaSocket, paths.supervisorQmpSocket, paths.pidFile, paths.supervisorPidFile, paths.lockFile, paths.sharesFile);
   clearRunState(paths);
   clearPorts(paths);
 }
@@ -141,8 +132,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
     const accel = await chooseAccel(paths, QEMU_BINARY, env);
     ctx.log(accel.reason);
     const dockerPort = await freePort();
-    const sharesFile = join(paths.runDir, 'vm-shares.tsv');
-    writeFileSync(sharesFile, sharesTable(settings.shares.filter((s) => existsSync(s))));
+    writeFileSync(paths.sharesFile, sharesTable(settings.shares.filter((s) => existsSync(s))));
     for (const missing of settings.shares.filter((s) => !existsSync(s))) ctx.log(`The shared directory ${missing} does not exist; it is not shared.`);
     const args = qemuArgs({
       accel: accel.accel,
@@ -151,11 +141,9 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
       certs,
       diskFile,
       dockerPort,
-      sharesFile,
-      dockerdLog: dockerdLogPath(paths),
     });
-    args.push('-qmp', `unix:${supervisorQmpSocket(paths)},server=on,wait=off`);
-    removeIfExists(paths.serialLog, dockerdLogPath(paths), paths.pidFile, paths.qmpSocket, paths.qgaSocket, supervisorQmpSocket(paths));
+    args.push('-qmp', `unix:${paths.supervisorQmpSocket},server=on,wait=off`);
+    removeIfExists(paths.serialLog, paths.dockerdLog, paths.pidFile, paths.qmpSocket, paths.qgaSocket, paths.supervisorQmpSocket);
     ctx.step(0.45, `Booting the VM (${accel.accel === 'kvm' ? 'KVM' : 'software emulation'})`);
     const qemuOut = openSync(paths.qemuLog, 'w', 0o600);
     const qemu = spawn(QEMU_BINARY, args, { detached: true, stdio: ['ignore', qemuOut, qemuOut] });
@@ -178,7 +166,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
       switchedContext: false,
     };
     writeRunState(paths, state);
-    for (let i = 0; i < 100 && !existsSync(supervisorQmpSocket(paths)); i++) {
+    for (let i = 0; i < 100 && !existsSync(paths.supervisorQmpSocket); i++) {
       if (!pidAlive(qemuPid, 'qemu')) break;
       await sleep(50);
     }

@@ -23,13 +23,20 @@ export interface VmPaths {
   dockerSocket: string;
   qmpSocket: string;
   qgaSocket: string;
+  /** The supervisor's own QMP connection, beside the one Berth uses. */
+  supervisorQmpSocket: string;
   pidFile: string;
   supervisorPidFile: string;
   lockFile: string;
   stateFile: string;
+  portsFile: string;
+  sharesFile: string;
+  lastExitFile: string;
+  accelCache: string;
   serialLog: string;
   qemuLog: string;
   supervisorLog: string;
+  dockerdLog: string;
   certsDir: string;
   settingsFile: string;
   defaultDiskDir: string;
@@ -52,17 +59,28 @@ export function vmPaths(home: string): VmPaths {
     dockerSocket: join(runDir, 'docker.sock'),
     qmpSocket: join(runDir, 'vm-qmp.sock'),
     qgaSocket: join(runDir, 'vm-qga.sock'),
+    supervisorQmpSocket: join(runDir, 'vm-qmp-supervisor.sock'),
     pidFile: join(runDir, 'vm-qemu.pid'),
     supervisorPidFile: join(runDir, 'vm-supervisor.pid'),
     lockFile: join(runDir, 'vm.lock'),
     stateFile: join(runDir, 'vm-state.json'),
+    portsFile: join(runDir, 'vm-ports.json'),
+    sharesFile: join(runDir, 'vm-shares.tsv'),
+    lastExitFile: join(vmDir, 'last-exit.json'),
+    accelCache: join(vmDir, 'accel.json'),
     serialLog: join(vmDir, 'console.log'),
     qemuLog: join(vmDir, 'qemu.log'),
     supervisorLog: join(vmDir, 'supervisor.log'),
+    dockerdLog: join(vmDir, 'dockerd.log'),
     certsDir: join(vmDir, 'certs'),
     settingsFile: join(vmDir, 'settings.json'),
     defaultDiskDir: join(vmDir, 'disk'),
   };
 }
 
-export const DISK_FILE_NAME = 'Docker.raw';
+const DISK_FILE_NAME = 'Docker.raw';
+
+/** The data disk's file in the location the settings name. */
+export function diskFileOf(settings: { diskDir: string }): string {
+  return join(settings.diskDir, DISK_FILE_NAME);
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { VmSettings } from '../../lib/vm-settings';
 import { certFiles } from './certs';
 import { qemuArgs, qemuValue, sharesTable } from './qemu-args';
 import { vmPaths } from './paths';
-import type { VmSettings } from './settings';
 
 const paths = vmPaths('/home/me/.berth');
 const settings: VmSettings = {
@@ -17,7 +17,7 @@ const settings: VmSettings = {
 };
 
 function args(accel: 'kvm' | 'tcg') {
-  return qemuArgs({ accel, settings, paths, certs: certFiles(paths.certsDir), diskFile: '/data/vm/Docker.raw', dockerPort: 40123, sharesFile: '/tmp/s.tsv', dockerdLog: '/tmp/d.log' });
+  return qemuArgs({ accel, settings, paths, certs: certFiles(paths.certsDir), diskFile: '/data/vm/Docker.raw', dockerPort: 40123 });
 }
 
 function valueAfter(list: string[], flag: string): string[] {

@@ -1,8 +1,7 @@
 // Assembles QEMU's command line for the VM from its settings and file layout.
-import { join } from 'node:path';
+import type { VmSettings } from '../../lib/vm-settings';
 import type { VmCerts } from './certs';
 import { GUEST_DOCKER_PORT, type VmPaths } from './paths';
-import type { VmSettings } from './settings';
 
 export type Accel = 'kvm' | 'tcg';
 
@@ -14,9 +13,6 @@ export interface QemuPlan {
   diskFile: string;
   /** Host loopback port forwarded to dockerd's TLS port in the guest. */
   dockerPort: number;
-  /** Where the shared-directory list for the guest is written (one "tag<TAB>path" per line). */
-  sharesFile: string;
-  dockerdLog: string;
 }
 
 export const KERNEL_CMDLINE = 'console=ttyS0 root=/dev/vda ro quiet loglevel=4 panic=-1 8250.nr_uarts=1 tsc=reliable';
@@ -26,6 +22,7 @@ export function shareTag(index: number): string {
   return `share${index}`;
 }
 
+/** The shared-directory list the guest reads from paths.sharesFile: one "tag<TAB>path" per line. */
 export function sharesTable(shares: string[]): string {
   return shares.map((path, i) => `${shareTag(i)}\t${path}\n`).join('');
 }
@@ -61,7 +58,7 @@ export function qemuArgs(plan: QemuPlan): string[] {
     '-device', 'virtio-serial-pci,addr=0x4',
     '-chardev', `socket,id=qga,path=${v(paths.qgaSocket)},server=on,wait=off`,
     '-device', 'virtserialport,chardev=qga,name=org.qemu.guest_agent.0',
-    '-chardev', `file,id=dockerd,path=${v(plan.dockerdLog)}`,
+    '-chardev', `file,id=dockerd,path=${v(paths.dockerdLog)}`,
     '-device', 'virtserialport,chardev=dockerd,name=org.berth.dockerd',
     '-device', 'virtio-rng-pci,addr=0x7',
     '-qmp', `unix:${v(paths.qmpSocket)},server=on,wait=off`,
@@ -70,7 +67,7 @@ export function qemuArgs(plan: QemuPlan): string[] {
     '-fw_cfg', `name=opt/berth/server.pem,file=${v(certs.serverCert)}`,
     '-fw_cfg', `name=opt/berth/server-key.pem,file=${v(certs.serverKey)}`,
     '-fw_cfg', `name=opt/berth/swap,string=${settings.swapMiB}`,
-    '-fw_cfg', `name=opt/berth/shares,file=${v(plan.sharesFile)}`,
+    '-fw_cfg', `name=opt/berth/shares,file=${v(paths.sharesFile)}`,
   ];
   settings.shares.forEach((path, i) => {
     args.push('-virtfs', `local,path=${v(path)},mount_tag=${shareTag(i)},security_model=none,id=${shareTag(i)}`);
@@ -87,8 +84,4 @@ export function probeArgs(paths: VmPaths): string[] {
     '-append', 'console=ttyS0 quiet panic=-1 berth.probe',
     '-serial', 'none',
   ];
-}
-
-export function dockerdLogPath(paths: VmPaths): string {
-  return join(paths.vmDir, 'dockerd.log');
 }

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { cpus, homedir, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { VmPaths } from './paths';
-import { HOST_MEMORY_RESERVE_MIB, MIN_MEMORY_MIB, settingsSchema, type HostLimits, type VmSettings } from './settings-schema';
-
-export { settingsSchema, type HostLimits, type VmSettings } from './settings-schema';
+import { HOST_MEMORY_RESERVE_MIB, MIN_MEMORY_MIB, settingsSchema, type HostLimits, type VmSettings } from '../../lib/vm-settings';
 
 export function hostLimits(): HostLimits {
   return { cpus: cpus().length, memoryMiB: Math.max(MIN_MEMORY_MIB, Math.floor(totalmem() / 1048576) - HOST_MEMORY_RESERVE_MIB) };

@@ -1,6 +1,5 @@
 // The running VM's state on disk, shared by Berth, the `berth vm` commands and the VM's supervisor.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Accel } from './qemu-args';
 import type { VmPaths } from './paths';
 
@@ -58,16 +57,10 @@ export function updateRunState(p: VmPaths, patch: Partial<RunState>): void {
   if (s) writeRunState(p, { ...s, ...patch });
 }
 
-const lastExitFile = (p: VmPaths) => join(p.vmDir, 'last-exit.json');
-export const readLastExit = (p: VmPaths): LastExit | null => readJson<LastExit>(lastExitFile(p));
-export const writeLastExit = (p: VmPaths, e: LastExit): void => writeJson(lastExitFile(p), e);
-export const clearLastExit = (p: VmPaths): void => rmSync(lastExitFile(p), { force: true });
+export const readLastExit = (p: VmPaths): LastExit | null => readJson<LastExit>(p.lastExitFile);
+export const writeLastExit = (p: VmPaths, e: LastExit): void => writeJson(p.lastExitFile, e);
+export const clearLastExit = (p: VmPaths): void => rmSync(p.lastExitFile, { force: true });
 
-const portsFile = (p: VmPaths) => join(p.runDir, 'vm-ports.json');
-export const readPorts = (p: VmPaths): PortState[] => (existsSync(portsFile(p)) ? (readJson<PortState[]>(portsFile(p)) ?? []) : []);
-export const writePorts = (p: VmPaths, ports: PortState[]): void => writeJson(portsFile(p), ports);
-export const clearPorts = (p: VmPaths): void => rmSync(portsFile(p), { force: true });
-
-export function supervisorQmpSocket(p: VmPaths): string {
-  return join(p.runDir, 'vm-qmp-supervisor.sock');
-}
+export const readPorts = (p: VmPaths): PortState[] => (existsSync(p.portsFile) ? (readJson<PortState[]>(p.portsFile) ?? []) : []);
+export const writePorts = (p: VmPaths, ports: PortState[]): void => writeJson(p.portsFile, ports);
+export const clearPorts = (p: VmPaths): void => rmSync(p.portsFile, { force: true });

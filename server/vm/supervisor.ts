@@ -11,7 +11,7 @@ import { vmPaths, type VmPaths } from './paths';
 import { removeIfExists, sleep, tailLines } from './procs';
 import { Qmp } from './qmp';
 import { cleanupRunFiles, tlsDockerClient } from './lifecycle';
-import { readRunState, supervisorQmpSocket, writeLastExit, writePorts, type PortState, type RunState } from './state';
+import { readRunState, writeLastExit, writePorts, type PortState, type RunState } from './state';
 
 function log(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
@@ -148,7 +148,7 @@ export async function runSupervisor(home: string): Promise<void> {
   const paths = vmPaths(home);
   const state = readRunState(paths);
   if (!state) throw new Error('No VM state to supervise.');
-  const qmp = await connectQmp(supervisorQmpSocket(paths));
+  const qmp = await connectQmp(paths.supervisorQmpSocket);
   const proxy = startProxy(paths, state);
   const docker = tlsDockerClient(paths, state.dockerPort);
   const forwarder = new Forwarder(qmp, docker, paths, state.exposeAll);

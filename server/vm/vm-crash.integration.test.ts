@@ -16,7 +16,7 @@ import { VmManager } from './manager';
 import { vmPaths } from './paths';
 import { pidAlive, sleep } from './procs';
 import { defaultSettings, saveSettings } from './settings';
-import { readRunState, supervisorQmpSocket } from './state';
+import { readRunState } from './state';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..', '..');
@@ -207,7 +207,7 @@ describe.sequential('Berth killed during a VM operation', () => {
     expect(vm.status().operation?.error).toBeUndefined();
     expect(vm.status().state).toBe('stopped');
     for (const pid of vmPids) expect(pidAlive(pid, 'qemu') || pidAlive(pid, 'berth')).toBe(false);
-    for (const f of [paths.dockerSocket, paths.qmpSocket, paths.qgaSocket, supervisorQmpSocket(paths), paths.lockFile, paths.stateFile]) {
+    for (const f of [paths.dockerSocket, paths.qmpSocket, paths.qgaSocket, paths.supervisorQmpSocket, paths.lockFile, paths.stateFile]) {
       expect(existsSync(f)).toBe(false);
     }
     expect(registry.has('vm')).toBe(false);

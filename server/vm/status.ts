@@ -1,0 +1,70 @@
+// The VM's status as Berth shows it, read from its files and processes; reading it changes nothing.
+import { existsSync } from 'node:fs';
+import type { HostLimits, VmSettings } from '../../lib/vm-settings';
+import { CONTEXT_NAME, currentContext } from './cli-context';
+import { diskUsage } from './disk';
+import { VM_ENGINE_NAME } from './engine';
+import { imageIsCurrent, readImageStamp, type ImageStamp } from './image';
+import { liveState } from './lifecycle';
+import type { VmOperation } from './operations';
+import { diskFileOf, IMAGE_VERSION, type VmPaths } from './paths';
+import { hostLimits, loadSettings } from './settings';
+import { readLastExit, readPorts, type LastExit, type PortState } from './state';
+
+export type VmState = 'not-built' | 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
+
+export interface VmStatusView {
+  state: VmState;
+  message?: string;
+  accel?: string;
+  accelReason?: string;
+  startedAt?: string;
+  cpus?: number;
+  memoryMiB?: number;
+  image: { built: boolean; current: boolean; stamp: ImageStamp | null; expectedVersion: number };
+  settings: VmSettings;
+  limits: HostLimits;
+  disk: { file: string; maxBytes: number; allocatedBytes: number } | null;
+  socket: string;
+  /** The name of the VM's engine among Berth's engines while it runs. */
+  engine: string;
+  context: { name: string; current: boolean };
+  ports: PortState[];
+  operation: VmOperation | null;
+  lastExit: LastExit | null;
+}
+
+export function readVmStatus(paths: VmPaths, operation: VmOperation | null, env?: NodeJS.ProcessEnv): VmStatusView {
+  const live = liveState(paths);
+  const settings = loadSettings(paths);
+  const stamp = readImageStamp(paths);
+  const lastExit = readLastExit(paths);
+  const busy = operation && !operation.finishedAt ? operation.kind : null;
+  let state: VmState;
+  if (busy === 'start' || busy === 'restart' || (busy === 'apply' && !live)) state = 'starting';
+  else if (busy === 'stop') state = 'stopping';
+  else if (live) state = existsSync(paths.dockerSocket) ? 'running' : 'starting';
+  else if (lastExit && !lastExit.expected) state = 'error';
+  else state = stamp ? 'stopped' : 'not-built';
+  const file = live?.diskFile ?? diskFileOf(settings);
+  const usage = diskUsage(file);
+  return {
+    state,
+    message: state === 'error' ? lastExit?.message : undefined,
+    accel: live?.accel,
+    accelReason: live?.accelReason,
+    startedAt: live?.startedAt,
+    cpus: live?.cpus,
+    memoryMiB: live?.memoryMiB,
+    image: { built: stamp !== null, current: imageIsCurrent(paths), stamp, expectedVersion: IMAGE_VERSION },
+    settings,
+    limits: hostLimits(),
+    disk: usage ? { file, ...usage } : null,
+    socket: paths.dockerSocket,
+    engine: VM_ENGINE_NAME,
+    context: { name: CONTEXT_NAME, current: currentContext(env) === CONTEXT_NAME },
+    ports: live ? readPorts(paths) : [],
+    operation,
+    lastExit,
+  };
+}
