@@ -10,10 +10,11 @@ function countLines(data) {
   return Array.isArray(data) ? data.length : (data?.text?.length ?? 0);
 }
 
-function readRaw({ socketPath, path }) {
+/** Reads a whole response and counts its bytes, as curl would: the raw logs API, or Berth's SSE. */
+function readRaw({ socketPath, port, path, headers }) {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const req = request({ socketPath, path }, (res) => {
+    const req = request({ socketPath, port, host: port ? '127.0.0.1' : undefined, path, headers }, (res) => {
       let bytes = 0;
       res.on('data', (c) => (bytes += c.length));
       res.on('end', () => resolve({ ms: performance.now() - t, bytes }));
