@@ -1,6 +1,6 @@
 // What a share link's viewer may reach, in one place: the pages and the read-only procedures of one engine, for its
 // project or container only.
-import { TRPCError } from '@trpc/server';
+import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import type { Scope, User } from './principal';
 
@@ -17,8 +17,8 @@ export function pageInScope(user: User, path: string): boolean {
 const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.stats']);
 const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.stats']);
 
-function outside(): TRPCError {
-  return new TRPCError({ code: 'FORBIDDEN', message: 'This share link does not reach that.' });
+function outside(): BerthError {
+  return new BerthError('FORBIDDEN', 'This share link does not reach that.');
 }
 
 /** Throws FORBIDDEN unless the call stays inside the scope. */
