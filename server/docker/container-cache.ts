@@ -1,8 +1,7 @@
 // Each engine's container list, kept current by the engine's events, so containers.list rarely asks the engine.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { openEngineStream } from '../streams/engine-stream';
-import { jsonLines } from '../streams/stats';
+import { jsonLines, openEngineStream } from '../engines/wire';
 import type { ContainerRow } from './containers';
 
 /** Container events that change nothing a list row shows. */
