@@ -1,5 +1,6 @@
 // What a share link's viewer may reach, in one place: the pages and the read-only procedures of one engine, for its
 // project or container only.
+import { containerName } from '../docker/container-name';
 import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import type { Scope, User } from './principal';
@@ -35,7 +36,7 @@ export async function assertInScope(scope: Scope, path: string, input: unknown, 
   } catch {
     throw outside();
   }
-  const name = info.Name.replace(/^\//, '');
+  const name = containerName(info.Name);
   const project = info.Config?.Labels?.['com.docker.compose.project'];
   const ok = scope.kind === 'container' ? name === scope.target : project === scope.target;
   if (!ok) throw outside();
