@@ -8,7 +8,7 @@ import { Access } from './auth/access';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
 import { pageInScope } from './auth/scope';
-import type { User } from './auth/principal';
+import type { User } from './store/principal';
 import type { Config } from './config';
 import { type Services, requestContext } from './context';
 import { EngineRegistry } from './engines/registry';

@@ -3,7 +3,7 @@
 import { containerName } from '../docker/container-name';
 import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
-import type { Scope, User } from './principal';
+import type { Scope, User } from '../store/principal';
 
 /** The pages a scope opens: a project's container list (and its merged logs), or one container's pages. */
 export function pageInScope(user: User, path: string): boolean {

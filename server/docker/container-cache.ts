@@ -2,7 +2,6 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { jsonLines, openEngineStream } from '../engines/wire';
-import type { ContainerRow } from './containers';
 
 /** Container events that change nothing a list row shows. */
 const NOISE = /^(exec_|attach$|detach$|resize$|top$|copy$|archive-path$|extract-to-dir$|export$|commit$)/;
@@ -17,9 +16,9 @@ interface Entry {
   live: boolean;
   /** Bumped by every event, reconnection and invalidation: a fetch started before a bump is not kept. */
   generation: number;
-  rows: ContainerRow[] | null;
+  rows: unknown[] | null;
   fetchedAt: number;
-  inflight: { generation: number; rows: Promise<ContainerRow[]> } | null;
+  inflight: { generation: number; rows: Promise<unknown[]> } | null;
   events: IncomingMessage | null;
   lastUse: number;
   closed: boolean;
@@ -80,7 +79,11 @@ async function follow(api: Docker, entry: Entry): Promise<void> {
  * The engine's containers (all of them), from the cache while its events stream is connected and nothing happened
  * since the last fetch; callers that arrive while a fetch is under way share it.
  */
-export function cachedContainers(api: Docker, fetch: () => Promise<ContainerRow[]>): Promise<ContainerRow[]> {
+export function cachedContainers<Row>(api: Docker, fetch: () => Promise<Row[]>): Promise<Row[]> {
+  return cached(api, fetch) as Promise<Row[]>;
+}
+
+function cached(api: Docker, fetch: () => Promise<unknown[]>): Promise<unknown[]> {
   const entry = entryOf(api);
   entry.lastUse = Date.now();
   if (entry.closed) void follow(api, entry);

@@ -1,7 +1,7 @@
 // Who may call what, checked on every call: viewers read (masked, within a share link's scope), admins change; a
 // subscription ends when the rights it was opened with do.
 import { maskForViewer } from '../auth/masking';
-import type { User } from '../auth/principal';
+import type { User } from '../store/principal';
 import { assertInScope, filterToScope } from '../auth/scope';
 import type { Context } from '../context';
 import { BerthError } from '../errors';

@@ -1,7 +1,7 @@
 // Users and API tokens: rows in SQLite, secrets stored only as hashes.
 import { BerthError } from '../errors';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
-import type { Role } from '../auth/principal';
+import { hashPassword, hashSecret, newSecret } from './secrets';
+import type { Role } from './principal';
 import { type Db, prepared } from './db';
 
 export interface UserRow {

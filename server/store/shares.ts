@@ -1,7 +1,7 @@
 // Share links: read-only, expiring, revocable access to one scope (a compose project or a container) for teammates.
 import { BerthError } from '../errors';
-import { hashSecret, newSecret } from '../auth/secrets';
-import type { Scope } from '../auth/principal';
+import { hashSecret, newSecret } from './secrets';
+import type { Scope } from './principal';
 import { type Db, prepared } from './db';
 
 export interface ShareRow extends Scope {
