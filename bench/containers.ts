@@ -4,7 +4,7 @@ import { Agent } from 'node:http';
 import type Docker from 'dockerode';
 import { chromium } from 'playwright-core';
 import { TEST_IMAGE } from '../test/engine';
-import { type BenchContext } from './run';
+import type { BenchContext } from './context';
 import { fmt, httpGet, median, pool } from './util';
 
 export async function createContainers(api: Docker, total: number): Promise<void> {

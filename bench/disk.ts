@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { chromium } from 'playwright-core';
 import { TEST_IMAGE } from '../test/engine';
 import { createContainers } from './containers';
-import type { BenchContext } from './run';
+import type { BenchContext } from './context';
 import { fmt, httpGet, median, pool } from './util';
 
 async function createImages(ctx: BenchContext, total: number): Promise<void> {

@@ -5,7 +5,7 @@ import { createContextInner } from '../server/context';
 import { testServices } from '../test/services';
 import { appRouter } from '../server/routers/_app';
 import { createContainers } from './containers';
-import type { BenchContext } from './run';
+import type { BenchContext } from './context';
 import { fmt, httpGet, median } from './util';
 
 export async function benchGuard(ctx: BenchContext): Promise<void> {

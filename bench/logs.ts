@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type Docker from 'dockerode';
 import { TEST_IMAGE } from '../test/engine';
 import { readSse } from '../test/sse';
-import type { BenchContext } from './run';
+import type { BenchContext } from './context';
 import { fmt, median, percentile } from './util';
 
 async function run(api: Docker, name: string, script: string, wait: boolean): Promise<Docker.Container> {

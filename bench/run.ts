@@ -5,22 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineRegistry } from '../server/engines/registry';
 import { startBerth } from '../server/main';
-import { type TestEngine, ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { benchContainersList, benchContainersPage } from './containers';
 import { benchDisk } from './disk';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
 import { benchVm } from './vm';
+import type { BenchContext } from './context';
 
-export interface BenchContext {
-  engine: TestEngine;
-  registry: EngineRegistry;
-  port: number;
-  token: string;
-  /** A signed-in browser's cookie header for Berth. */
-  sessionCookie(): Promise<string>;
-  report(title: string, rows: [string, string][]): void;
-}
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   list: benchContainersList,

@@ -15,7 +15,7 @@ import { readRunState } from '../server/vm/state';
 import { defaultSettings, saveSettings } from '../server/vm/settings';
 import { importBusybox, TEST_IMAGE } from '../test/engine';
 import { provideVmImage } from '../test/vm-image';
-import type { BenchContext } from './run';
+import type { BenchContext } from './context';
 import { fmt, median } from './util';
 
 const exec = promisify(execFile);

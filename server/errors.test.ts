@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError, connectionFailure, engineMessage, toEngineError } from './errors';
+import { BerthError, connectionFailure, engineMessage, toEngineError } from './errors';
 
 const modem = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message} `), { statusCode, json: { message } });
 
@@ -25,8 +25,8 @@ describe('engine errors become sentences with stable codes', () => {
     expect(connectionFailure(new Error('self signed certificate in certificate chain'), 'tcp://h:2376').code).toBe('TLS_FAILURE');
   });
 
-  it('passes an EngineError through unchanged', () => {
-    const e = new EngineError('IN_USE', 'already a sentence.');
+  it('passes an BerthError through unchanged', () => {
+    const e = new BerthError('IN_USE', 'already a sentence.');
     expect(toEngineError(e, 'x', 'y')).toBe(e);
   });
 });

@@ -1,7 +1,8 @@
-// EngineError: the one error type domain code throws, carrying a stable code and a sentence for users.
+// BerthError: the one error type Berth throws (engines, accounts, share links, the VM, the guard), carrying a
+// stable code and a sentence for users; server/error-wire.ts maps it to the wire.
 import type { ZodError } from 'zod';
 
-export type EngineErrorCode =
+export type BerthErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'IN_USE'
@@ -11,13 +12,18 @@ export type EngineErrorCode =
   | 'TLS_FAILURE'
   | 'TIMEOUT'
   | 'NOT_MODIFIED'
+  | 'INVALID_INPUT'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_REQUESTS'
+  | 'PAYLOAD_TOO_LARGE'
   | 'ENGINE_ERROR';
 
-export class EngineError extends Error {
-  readonly code: EngineErrorCode;
-  constructor(code: EngineErrorCode, message: string, options?: { cause?: unknown }) {
+export class BerthError extends Error {
+  readonly code: BerthErrorCode;
+  constructor(code: BerthErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'EngineError';
+    this.name = 'BerthError';
     this.code = code;
   }
 }
@@ -38,60 +44,60 @@ export function engineMessage(err: unknown): string {
 }
 
 /** Why a connection to an engine failed, as a sentence. */
-export function connectionFailure(err: unknown, where: string): EngineError {
+export function connectionFailure(err: unknown, where: string): BerthError {
   const e = err as NodeJS.ErrnoException & { reason?: string };
   switch (e?.code) {
     case 'ENOENT':
-      return new EngineError('UNREACHABLE', `The Docker socket ${where} does not exist: is Docker running?`, { cause: err });
+      return new BerthError('UNREACHABLE', `The Docker socket ${where} does not exist: is Docker running?`, { cause: err });
     case 'EACCES':
     case 'EPERM':
-      return new EngineError('PERMISSION_DENIED', `Permission denied on ${where}: your user cannot use this Docker socket.`, { cause: err });
+      return new BerthError('PERMISSION_DENIED', `Permission denied on ${where}: your user cannot use this Docker socket.`, { cause: err });
     case 'ECONNREFUSED':
-      return new EngineError('UNREACHABLE', `Nothing is listening at ${where}: the Docker engine is not running.`, { cause: err });
+      return new BerthError('UNREACHABLE', `Nothing is listening at ${where}: the Docker engine is not running.`, { cause: err });
     case 'ETIMEDOUT':
     case 'ESOCKETTIMEDOUT':
-      return new EngineError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
+      return new BerthError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new EngineError('UNREACHABLE', `The host of ${where} could not be found.`, { cause: err });
+      return new BerthError('UNREACHABLE', `The host of ${where} could not be found.`, { cause: err });
     case 'ECONNRESET':
     case 'EPIPE':
-      return new EngineError('UNREACHABLE', `The connection to ${where} was closed by the other side.`, { cause: err });
+      return new BerthError('UNREACHABLE', `The connection to ${where} was closed by the other side.`, { cause: err });
   }
   const msg = String(e?.message ?? err);
   if (/certificate|SSL|TLS|self.signed|EPROTO/i.test(msg) || String(e?.code ?? '').startsWith('ERR_TLS') || String(e?.code ?? '').includes('CERT')) {
-    return new EngineError('TLS_FAILURE', `The TLS handshake with ${where} failed: ${msg}.`, { cause: err });
+    return new BerthError('TLS_FAILURE', `The TLS handshake with ${where} failed: ${msg}.`, { cause: err });
   }
-  if (/timeout/i.test(msg)) return new EngineError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
-  return new EngineError('UNREACHABLE', `Could not reach the engine at ${where}: ${msg}.`, { cause: err });
+  if (/timeout/i.test(msg)) return new BerthError('TIMEOUT', `The engine at ${where} did not answer in time.`, { cause: err });
+  return new BerthError('UNREACHABLE', `Could not reach the engine at ${where}: ${msg}.`, { cause: err });
 }
 
 /**
- * Turns an error from dockerode into an EngineError whose sentence names the object acted on.
+ * Turns an error from dockerode into an BerthError whose sentence names the object acted on.
  * `subject` reads like "container web" or "image busybox:latest".
  */
-export function toEngineError(err: unknown, subject: string, action: string, where = 'the engine'): EngineError {
-  if (err instanceof EngineError) return err;
+export function toEngineError(err: unknown, subject: string, action: string, where = 'the engine'): BerthError {
+  if (err instanceof BerthError) return err;
   const e = err as DockerModemError;
   const status = e?.statusCode;
   const detail = engineMessage(err);
   if (status === undefined) return connectionFailure(err, where);
   switch (status) {
     case 304:
-      return new EngineError('NOT_MODIFIED', `${capital(subject)} is already ${alreadyState(action)}.`, { cause: err });
+      return new BerthError('NOT_MODIFIED', `${capital(subject)} is already ${alreadyState(action)}.`, { cause: err });
     case 400:
-      return new EngineError('BAD_REQUEST', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+      return new BerthError('BAD_REQUEST', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
     case 404:
-      return new EngineError('NOT_FOUND', `${capital(subject)} was not found on this engine.`, { cause: err });
+      return new BerthError('NOT_FOUND', `${capital(subject)} was not found on this engine.`, { cause: err });
     case 409:
       if (/in use|is being used|has active endpoints|being used by/i.test(detail)) {
-        return new EngineError('IN_USE', `Could not ${action} ${subject}: it is in use (${detail}).`, { cause: err });
+        return new BerthError('IN_USE', `Could not ${action} ${subject}: it is in use (${detail}).`, { cause: err });
       }
-      return new EngineError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+      return new BerthError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
     case 403:
-      return new EngineError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
+      return new BerthError('CONFLICT', `Could not ${action} ${subject}: ${detail}.`, { cause: err });
     default:
-      return new EngineError('ENGINE_ERROR', `The engine failed to ${action} ${subject}: ${detail}.`, { cause: err });
+      return new BerthError('ENGINE_ERROR', `The engine failed to ${action} ${subject}: ${detail}.`, { cause: err });
   }
 }
 

@@ -8,13 +8,14 @@ import { Access } from './auth/access';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
 import { pageInScope } from './auth/scope';
-import type { User } from './auth/principal';
+import type { User } from './store/principal';
 import type { Config } from './config';
 import { type Services, requestContext } from './context';
 import { EngineRegistry } from './engines/registry';
 import { VmManager } from './vm/manager';
 import { baseHeaders, pagePolicy } from './http/headers';
-import { redirect, send, sendJsonError } from './http/respond';
+import { BerthError } from './errors';
+import { redirect, send, sendError } from './http/respond';
 import { handleSignIn } from './http/sign-in';
 import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
@@ -83,29 +84,29 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     if (await handleSignIn({ access, basePath, secure }, req, res, path, url)) return;
     const { user, refusal } = authenticate(access, req);
     if (refusal) {
-      sendJsonError(res, 429, 'TOO_MANY_REQUESTS', refusal.message, { 'retry-after': String(refusal.retryAfterSeconds) });
+      sendError(res, new BerthError('TOO_MANY_REQUESTS', refusal.message), { 'retry-after': String(refusal.retryAfterSeconds) });
       return;
     }
     if (path.startsWith('/api/')) {
       if (!user) {
-        sendJsonError(res, 401, 'UNAUTHORIZED', 'Sign in to use Berth: open the login link Berth printed when it started.');
+        sendError(res, new BerthError('UNAUTHORIZED', 'Sign in to use Berth: open the login link Berth printed when it started.'));
         return;
       }
       if (path.startsWith('/api/trpc/')) {
         if (bodyTooLarge(req)) {
-          sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Berth accepts requests of at most ${MAX_BODY_BYTES / 1024} KiB.`, { connection: 'close' });
+          sendError(res, new BerthError('PAYLOAD_TOO_LARGE', `Berth accepts requests of at most ${MAX_BODY_BYTES / 1024} KiB.`), { connection: 'close' });
           return;
         }
         const procedure = path.slice('/api/trpc/'.length);
         const ctx = requestContext(services, req, { user });
-        if (method === 'GET' && (await isSubscription(procedure))) {
+        if (method === 'GET' && isSubscription(procedure)) {
           await serveSubscription(req, res, procedure, url, ctx);
           return;
         }
         await nodeHTTPRequestHandler({ router: appRouter, req, res, path: procedure, maxBodySize: MAX_BODY_BYTES, createContext: () => ctx, onError });
         return;
       }
-      sendJsonError(res, 404, 'NOT_FOUND', `There is no API at ${path}.`);
+      sendError(res, new BerthError('NOT_FOUND', `There is no API at ${path}.`));
       return;
     }
     const isPublic = PUBLIC_PREFIXES.some((p) => path.startsWith(p));

@@ -1,11 +1,20 @@
 // Turns one containers.logs event (its lines in columns) into the line objects the viewer renders.
 import type { LogColumns } from '@/server/streams/logs';
-import type { LogLine } from './use-log-stream';
 
 /**
  * `stream` names one subscription; a line's id is that, the event's id and the line's position in the event:
  * unique on the page and derived here rather than sent with every line.
  */
+export interface LogLine {
+  id: string;
+  stream: 'stdout' | 'stderr';
+  ts: string;
+  text: string;
+  truncated?: boolean;
+  /** Which container, in the merged view. */
+  source?: string;
+}
+
 export function linesOf(stream: string, eventId: string, batch: LogColumns, source?: string): LogLine[] {
   const n = batch.text.length;
   const out = new Array<LogLine>(n);

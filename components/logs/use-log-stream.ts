@@ -3,17 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTRPCClient } from '@/lib/trpc';
 import { errorView } from '@/lib/errors';
-import { linesOf } from './log-batch';
+import { type LogLine, linesOf } from './log-batch';
 
-export interface LogLine {
-  id: string;
-  stream: 'stdout' | 'stderr';
-  ts: string;
-  text: string;
-  truncated?: boolean;
-  /** Which container, in the merged view. */
-  source?: string;
-}
+export type { LogLine };
+
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'error';
 

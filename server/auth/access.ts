@@ -6,11 +6,11 @@ import { type Db, openDb } from '../store/db';
 import { Sessions } from '../store/sessions';
 import { Shares } from '../store/shares';
 import { LoginLimiter } from './limiter';
-import type { User } from './principal';
-import { hashSecret, sameText, verifyPassword } from './secrets';
+import type { User } from '../store/principal';
+import { hashSecret, sameText, verifyPassword } from '../store/secrets';
 import { Watcher } from './watcher';
 
-export type { Role, Scope, User } from './principal';
+export type { Role, Scope, User } from '../store/principal';
 
 export const SESSION_COOKIE = 'berth_session';
 /** How often open streams re-check their credential: revocations end them within a second. */

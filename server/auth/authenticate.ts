@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Access } from './access';
 import { tooManyFailures } from './limiter';
-import type { User } from './principal';
+import type { User } from '../store/principal';
 
 export interface Refusal {
   retryAfterSeconds: number;

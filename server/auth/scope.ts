@@ -1,8 +1,9 @@
 // What a share link's viewer may reach, in one place: the pages and the read-only procedures of one engine, for its
 // project or container only.
-import { TRPCError } from '@trpc/server';
+import { containerName } from '../docker/container-name';
+import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
-import type { Scope, User } from './principal';
+import type { Scope, User } from '../store/principal';
 
 /** The pages a scope opens: a project's container list (and its merged logs), or one container's pages. */
 export function pageInScope(user: User, path: string): boolean {
@@ -17,8 +18,8 @@ export function pageInScope(user: User, path: string): boolean {
 const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.stats']);
 const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.stats']);
 
-function outside(): TRPCError {
-  return new TRPCError({ code: 'FORBIDDEN', message: 'This share link does not reach that.' });
+function outside(): BerthError {
+  return new BerthError('FORBIDDEN', 'This share link does not reach that.');
 }
 
 /** Throws FORBIDDEN unless the call stays inside the scope. */
@@ -35,7 +36,7 @@ export async function assertInScope(scope: Scope, path: string, input: unknown, 
   } catch {
     throw outside();
   }
-  const name = info.Name.replace(/^\//, '');
+  const name = containerName(info.Name);
   const project = info.Config?.Labels?.['com.docker.compose.project'];
   const ok = scope.kind === 'container' ? name === scope.target : project === scope.target;
   if (!ok) throw outside();

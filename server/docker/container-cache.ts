@@ -1,9 +1,7 @@
 // Each engine's container list, kept current by the engine's events, so containers.list rarely asks the engine.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { openEngineStream } from '../streams/engine-stream';
-import { jsonLines } from '../streams/stats';
-import type { ContainerRow } from './containers';
+import { jsonLines, openEngineStream } from '../engines/wire';
 
 /** Container events that change nothing a list row shows. */
 const NOISE = /^(exec_|attach$|detach$|resize$|top$|copy$|archive-path$|extract-to-dir$|export$|commit$)/;
@@ -18,9 +16,9 @@ interface Entry {
   live: boolean;
   /** Bumped by every event, reconnection and invalidation: a fetch started before a bump is not kept. */
   generation: number;
-  rows: ContainerRow[] | null;
+  rows: unknown[] | null;
   fetchedAt: number;
-  inflight: { generation: number; rows: Promise<ContainerRow[]> } | null;
+  inflight: { generation: number; rows: Promise<unknown[]> } | null;
   events: IncomingMessage | null;
   lastUse: number;
   closed: boolean;
@@ -81,7 +79,11 @@ async function follow(api: Docker, entry: Entry): Promise<void> {
  * The engine's containers (all of them), from the cache while its events stream is connected and nothing happened
  * since the last fetch; callers that arrive while a fetch is under way share it.
  */
-export function cachedContainers(api: Docker, fetch: () => Promise<ContainerRow[]>): Promise<ContainerRow[]> {
+export function cachedContainers<Row>(api: Docker, fetch: () => Promise<Row[]>): Promise<Row[]> {
+  return cached(api, fetch) as Promise<Row[]>;
+}
+
+function cached(api: Docker, fetch: () => Promise<unknown[]>): Promise<unknown[]> {
   const entry = entryOf(api);
   entry.lastUse = Date.now();
   if (entry.closed) void follow(api, entry);

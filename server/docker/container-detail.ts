@@ -1,6 +1,7 @@
 // The container detail page's view model: a readable summary of `docker inspect`, plus the raw JSON.
 import type Docker from 'dockerode';
 import { toEngineError } from '../errors';
+import { containerName } from './container-name';
 import type { ContainerState, PortBinding } from './containers';
 
 export interface MountRow {
@@ -84,7 +85,7 @@ export function toContainerDetail(raw: Docker.ContainerInspectInfo): ContainerDe
   const restart = raw.HostConfig?.RestartPolicy;
   return {
     id: raw.Id,
-    name: raw.Name.replace(/^\//, ''),
+    name: containerName(raw.Name),
     image: raw.Config?.Image ?? raw.Image,
     imageId: raw.Image,
     created: raw.Created,

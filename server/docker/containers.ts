@@ -1,8 +1,9 @@
 // Container operations over dockerode, returning Berth's own view models.
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
+import { getJson } from '../engines/wire';
+import { BerthError, toEngineError } from '../errors';
 import { invalidateContainers } from './container-cache';
-import { getJson } from './raw';
+import { containerName } from './container-name';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -39,7 +40,7 @@ export interface ActionOptions {
 
 export function toContainerRow(raw: Docker.ContainerInfo): ContainerRow {
   const labels = raw.Labels ?? {};
-  const name = (raw.Names?.[0] ?? raw.Id.slice(0, 12)).replace(/^\//, '');
+  const name = containerName(raw);
   const seen = new Set<string>();
   const ports: PortBinding[] = [];
   for (const p of raw.Ports ?? []) {
@@ -78,7 +79,7 @@ export async function listContainers(api: Docker, opts: { all?: boolean } = {}):
 async function displayName(api: Docker, ref: string): Promise<string> {
   try {
     const info = await api.getContainer(ref).inspect();
-    return info.Name.replace(/^\//, '');
+    return containerName(info.Name);
   } catch {
     return ref;
   }
@@ -122,22 +123,22 @@ export async function containerAction(api: Docker, ref: string, action: Containe
   }
 }
 
-function friendlyActionError(err: EngineError, name: string, action: ContainerAction): EngineError {
+function friendlyActionError(err: BerthError, name: string, action: ContainerAction): BerthError {
   const msg = err.message;
   if (action === 'remove' && /stop the container before|cannot remove a running container|You cannot remove a running/i.test(msg)) {
-    return new EngineError('CONFLICT', `Container ${name} is running: stop it first, or remove it with "force".`, { cause: err });
+    return new BerthError('CONFLICT', `Container ${name} is running: stop it first, or remove it with "force".`, { cause: err });
   }
   if ((action === 'pause' || action === 'kill' || action === 'unpause') && /is not running/i.test(msg)) {
-    return new EngineError('CONFLICT', `Container ${name} is not running, so it cannot be ${pastTense(action)}.`, { cause: err });
+    return new BerthError('CONFLICT', `Container ${name} is not running, so it cannot be ${pastTense(action)}.`, { cause: err });
   }
   if (action === 'unpause' && /is not paused/i.test(msg)) {
-    return new EngineError('CONFLICT', `Container ${name} is not paused.`, { cause: err });
+    return new BerthError('CONFLICT', `Container ${name} is not paused.`, { cause: err });
   }
   if (action === 'pause' && /is already paused/i.test(msg)) {
-    return new EngineError('CONFLICT', `Container ${name} is already paused.`, { cause: err });
+    return new BerthError('CONFLICT', `Container ${name} is already paused.`, { cause: err });
   }
   if ((action === 'start' || action === 'restart') && /is paused/i.test(msg)) {
-    return new EngineError('CONFLICT', `Container ${name} is paused: unpause it instead.`, { cause: err });
+    return new BerthError('CONFLICT', `Container ${name} is paused: unpause it instead.`, { cause: err });
   }
   return err;
 }
@@ -164,7 +165,7 @@ export async function bulkAction(api: Docker, refs: string[], action: ContainerA
         await containerAction(api, id, action, opts);
         results[i] = { id, ok: true };
       } catch (err) {
-        const e = err instanceof EngineError ? err : toEngineError(err, `container ${id}`, action);
+        const e = err instanceof BerthError ? err : toEngineError(err, `container ${id}`, action);
         results[i] = { id, ok: false, error: { code: e.code, message: e.message } };
       }
     }

@@ -1,6 +1,7 @@
 // Image operations: list with in-use counts, inspect with history, remove, tag.
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
+import { BerthError, toEngineError } from '../errors';
+import { containerName } from './container-name';
 
 export interface ImageRow {
   id: string;
@@ -104,7 +105,7 @@ export async function inspectImage(api: Docker, ref: string): Promise<ImageDetai
       })),
       usedBy: containers
         .filter((c) => c.ImageID === raw.Id)
-        .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State })),
+        .map((c) => ({ id: c.Id, name: containerName(c), state: c.State })),
       raw: JSON.stringify(raw, null, 2),
     };
   } catch (err) {
@@ -138,7 +139,7 @@ export async function removeImage(api: Docker, ref: string, opts: { force?: bool
         : stopped
           ? 'a stopped container uses it; remove the container, or use "force"'
           : 'a running container uses it; stop and remove the container first';
-      throw new EngineError('IN_USE', `Image ${ref} cannot be removed: ${why}.`, { cause: err });
+      throw new BerthError('IN_USE', `Image ${ref} cannot be removed: ${why}.`, { cause: err });
     }
     throw e;
   }

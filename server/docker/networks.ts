@@ -1,6 +1,6 @@
 // Network operations: list, inspect with attached containers, create, remove.
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
+import { BerthError, toEngineError } from '../errors';
 
 export interface NetworkRow {
   id: string;
@@ -85,7 +85,7 @@ export async function createNetwork(
   args: { name: string; driver?: string; subnet?: string; gateway?: string; internal?: boolean; attachable?: boolean },
 ): Promise<{ id: string; name: string }> {
   const existing = (await api.listNetworks({ filters: { name: [args.name] } }).catch(() => [])) as RawNetwork[];
-  if (existing.some((n) => n.Name === args.name)) throw new EngineError('CONFLICT', `A network called ${args.name} already exists.`);
+  if (existing.some((n) => n.Name === args.name)) throw new BerthError('CONFLICT', `A network called ${args.name} already exists.`);
   try {
     const net = await api.createNetwork({
       Name: args.name,
@@ -106,12 +106,12 @@ export async function removeNetwork(api: Docker, ref: string): Promise<void> {
   try {
     detail = await inspectNetwork(api, ref);
   } catch (err) {
-    throw err instanceof EngineError ? err : toEngineError(err, `network ${ref}`, 'remove');
+    throw err instanceof BerthError ? err : toEngineError(err, `network ${ref}`, 'remove');
   }
-  if (detail.builtin) throw new EngineError('CONFLICT', `Network ${detail.name} is built into Docker and cannot be removed.`);
+  if (detail.builtin) throw new BerthError('CONFLICT', `Network ${detail.name} is built into Docker and cannot be removed.`);
   if (detail.attached.length) {
     const names = detail.attached.map((a) => a.name).join(', ');
-    throw new EngineError('IN_USE', `Network ${detail.name} is in use by ${detail.attached.length === 1 ? 'container' : 'containers'} ${names}: disconnect or remove ${detail.attached.length === 1 ? 'it' : 'them'} first.`);
+    throw new BerthError('IN_USE', `Network ${detail.name} is in use by ${detail.attached.length === 1 ? 'container' : 'containers'} ${names}: disconnect or remove ${detail.attached.length === 1 ? 'it' : 'them'} first.`);
   }
   try {
     await api.getNetwork(ref).remove();

@@ -1,6 +1,7 @@
 // Volume operations: list with the containers that use each, create, inspect, remove.
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
+import { BerthError, toEngineError } from '../errors';
+import { containerName } from './container-name';
 
 export interface VolumeUser {
   id: string;
@@ -30,7 +31,7 @@ function volumeUsers(containers: Docker.ContainerInfo[]): Map<string, VolumeUser
     for (const m of c.Mounts ?? []) {
       if (m.Type !== 'volume' || !m.Name) continue;
       const list = map.get(m.Name) ?? [];
-      list.push({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State });
+      list.push({ id: c.Id, name: containerName(c), state: c.State });
       map.set(m.Name, list);
     }
   }
@@ -81,7 +82,7 @@ export async function createVolume(api: Docker, args: { name?: string; driver?: 
       .inspect()
       .then(() => true)
       .catch(() => false);
-    if (exists) throw new EngineError('CONFLICT', `A volume called ${args.name} already exists.`);
+    if (exists) throw new BerthError('CONFLICT', `A volume called ${args.name} already exists.`);
   }
   try {
     // dockerode answers with a Volume handle ({ name }), not the engine's record ({ Name }).
@@ -98,7 +99,7 @@ export async function removeVolume(api: Docker, name: string, opts: { force?: bo
     const users = volumeUsers(containers).get(name);
     if (users?.length) {
       const names = users.map((u) => u.name).join(', ');
-      throw new EngineError('IN_USE', `Volume ${name} is in use by ${users.length === 1 ? 'container' : 'containers'} ${names}: remove ${users.length === 1 ? 'it' : 'them'} first.`);
+      throw new BerthError('IN_USE', `Volume ${name} is in use by ${users.length === 1 ? 'container' : 'containers'} ${names}: remove ${users.length === 1 ? 'it' : 'them'} first.`);
     }
     await api.getVolume(name).remove({ force: opts.force ?? false });
   } catch (err) {

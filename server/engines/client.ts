@@ -1,6 +1,6 @@
 // Builds a dockerode client from an endpoint spec (unix socket, tcp with or without TLS, ssh).
 import Docker from 'dockerode';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 import type { EndpointSpec } from './contexts';
 import { guardClient } from './guard';
 
@@ -47,7 +47,7 @@ export function parseHost(host: string): URL {
     if (!['unix:', 'http:', 'https:', 'ssh:'].includes(url.protocol)) throw new Error(url.protocol);
     return url;
   } catch {
-    throw new EngineError('BAD_REQUEST', `"${host}" is not a Docker host Berth understands (unix://, tcp://, ssh://).`);
+    throw new BerthError('BAD_REQUEST', `"${host}" is not a Docker host Berth understands (unix://, tcp://, ssh://).`);
   }
 }
 

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listContainers } from '../docker/containers';
 import { inspectImage } from '../docker/images';
-import { EngineError } from '../errors';
-import { openEngineStream } from '../streams/engine-stream';
+import { BerthError } from '../errors';
 import { testCaller } from '@/test/harness';
 import { createClient } from './client';
 import { deadlineFor } from './guard';
 import { EngineRegistry } from './registry';
+import { openEngineStream } from './wire';
 
 interface Fake {
   host: string;
@@ -99,8 +99,8 @@ describe('an engine that answers with a redirect', () => {
       res.end();
     });
     const err = await inspectImage(createClient(spec(fake)), 'busybox').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(EngineError);
-    expect((err as EngineError).message).toBe(`The engine at the socket ${fake.host.slice('unix://'.length)} answered with a redirect, which Berth does not follow.`);
+    expect(err).toBeInstanceOf(BerthError);
+    expect((err as BerthError).message).toBe(`The engine at the socket ${fake.host.slice('unix://'.length)} answered with a redirect, which Berth does not follow.`);
   });
 });
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import type Docker from 'dockerode';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 
 /** How long a call that is not a stream may take, unless it asks the engine to wait (see deadlineFor). */
 export const ENGINE_DEADLINE_MS = 30_000;
@@ -103,16 +103,16 @@ function guarded(rules: Rules, req: EngineRequest, callerSignal: AbortSignal | u
   send(signal, (err, data) => finish(refuseRedirect(err, rules.where), data));
 }
 
-function timeoutError(where: string, ms: number, method: string): EngineError {
+function timeoutError(where: string, ms: number, method: string): BerthError {
   const took = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
   const change = method === 'GET' || method === 'HEAD' ? '' : ' It may still carry the change out.';
-  return new EngineError('TIMEOUT', `The engine at ${where} did not answer within ${took}.${change}`);
+  return new BerthError('TIMEOUT', `The engine at ${where} did not answer within ${took}.${change}`);
 }
 
 function refuseRedirect(err: unknown, where: string): unknown {
   const status = (err as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status !== 'number' || status < 300 || status > 399 || status === 304) return err;
-  return new EngineError('ENGINE_ERROR', `The engine at ${where} answered with a redirect, which Berth does not follow.`, { cause: err });
+  return new BerthError('ENGINE_ERROR', `The engine at ${where} answered with a redirect, which Berth does not follow.`, { cause: err });
 }
 
 let redirectsOff = false;

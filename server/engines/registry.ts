@@ -1,7 +1,7 @@
 // EngineRegistry: every Docker engine the user can reach, gathered from its sources, by stable URL name, with health checks.
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
-import { EngineError, connectionFailure } from '../errors';
+import { BerthError, connectionFailure } from '../errors';
 import { createClient, describeHost } from './client';
 import type { EndpointSpec } from './contexts';
 import type { EngineProvider } from './provider';
@@ -131,7 +131,7 @@ export class EngineRegistry {
     if (!entry) {
       const known = this.names();
       const hint = known.length ? ` Known engines: ${known.join(', ')}.` : ' No engine is configured.';
-      throw new EngineError('NOT_FOUND', `There is no engine called "${name}".${hint}`);
+      throw new BerthError('NOT_FOUND', `There is no engine called "${name}".${hint}`);
     }
     return entry;
   }
@@ -190,7 +190,7 @@ export class EngineRegistry {
         serverName: String(info.Name ?? ''),
       };
     } catch (err) {
-      const e = err instanceof EngineError ? err : connectionFailure(err, where);
+      const e = err instanceof BerthError ? err : connectionFailure(err, where);
       health = { reachable: false, checkedAt: Date.now(), error: { code: e.code, message: e.message } };
     } finally {
       clearTimeout(timer);

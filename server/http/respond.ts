@@ -1,14 +1,17 @@
 // Small response helpers for the routes Berth serves itself (sign-in, health, refusals).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { plainError } from '../error-wire';
+import type { BerthError } from '../errors';
 
 export function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: Record<string, string | string[]> = {}): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
 
-/** An error in tRPC's JSON shape, so clients read every error the same way. */
-export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  send(res, status, JSON.stringify({ error: { message, code: -32001, data: { code, httpStatus: status, berthCode: code } } }), 'application/json', headers);
+/** A refusal in the same JSON shape as every tRPC error (one formatter), with the HTTP status its code maps to. */
+export function sendError(res: ServerResponse, error: BerthError, headers: Record<string, string> = {}): void {
+  const { status, body } = plainError(error);
+  send(res, status, JSON.stringify(body), 'application/json', headers);
 }
 
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}, status = 302): void {

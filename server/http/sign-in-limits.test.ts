@@ -8,8 +8,8 @@ import { testRegistry, uniqueName } from '@/test/harness';
 import { rawRequest } from '@/test/raw-http';
 
 const hashing = vi.hoisted(() => ({ verifications: 0 }));
-vi.mock('@/server/auth/secrets', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/server/auth/secrets')>();
+vi.mock('@/server/store/secrets', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/server/store/secrets')>();
   return {
     ...real,
     verifyPassword: (password: string, stored: string | null | undefined) => {

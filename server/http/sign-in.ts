@@ -1,8 +1,9 @@
 // Sign-in routes: the printed token link, the login form (token or user and password), share links, sign-out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Access } from '../auth/access';
+import { BerthError } from '../errors';
 import { type Attempt, tooManyFailures } from '../auth/limiter';
-import { clientAddress, readBody, redirect, safeNext, send, sendJsonError } from './respond';
+import { clientAddress, readBody, redirect, safeNext, send, sendError } from './respond';
 
 export interface SignInDeps {
   access: Access;
@@ -70,7 +71,7 @@ export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: 
         fields = Object.fromEntries(new URLSearchParams(body));
       }
     } catch {
-      sendJsonError(res, 400, 'BAD_REQUEST', 'The sign-in request could not be read.');
+      sendError(res, new BerthError('BAD_REQUEST', 'The sign-in request could not be read.'));
       return true;
     }
     const next = safeNext(fields.next);
@@ -78,7 +79,7 @@ export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: 
     const attempt = access.limiter.begin(fields.username ? [address, userKey(fields.username)] : [address]);
     if (!attempt.allowed) {
       const wait = attempt.retryAfterSeconds;
-      if (wantsJson) sendJsonError(res, 429, 'TOO_MANY_REQUESTS', tooManyFailures(wait), { 'retry-after': String(wait) });
+      if (wantsJson) sendError(res, new BerthError('TOO_MANY_REQUESTS', tooManyFailures(wait)), { 'retry-after': String(wait) });
       else redirect(res, at(`/login?error=slow&wait=${wait}&next=${encodeURIComponent(next)}`), {}, 303);
       return true;
     }
@@ -87,7 +88,7 @@ export async function handleSignIn(deps: SignInDeps, req: IncomingMessage, res: 
     );
     if (!session) {
       const message = fields.username ? 'That user name and password do not match.' : 'That token is not valid.';
-      if (wantsJson) sendJsonError(res, 401, 'UNAUTHORIZED', message);
+      if (wantsJson) sendError(res, new BerthError('UNAUTHORIZED', message));
       else redirect(res, at(`/login?error=${fields.username ? 'password' : 'invalid'}&next=${encodeURIComponent(next)}`), {}, 303);
       return true;
     }

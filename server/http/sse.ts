@@ -1,18 +1,21 @@
 // Plain SSE for every subscription at /api/trpc/<procedure>, in tRPC's event format, written straight to the
 // socket: strings go out without a per-event encoding pipeline, and a slow reader pauses the stream (backpressure).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TRPCError } from '@trpc/server';
-import { callProcedure, getErrorShape, getProcedureAtPath, getTRPCErrorFromUnknown, isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
+import { type AnyTRPCProcedure, callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, isTrackedEnvelope } from '@trpc/server';
 import type { Context } from '../context';
+import { BerthError } from '../errors';
 import { appRouter } from '../routers/_app';
 import { EncodedJson } from '../streams/log-json';
 
 const PING_MS = 10_000;
 
-/** The subscription procedure at this path, or null when the path names another kind of procedure. */
-export async function isSubscription(path: string): Promise<boolean> {
-  const procedure = await getProcedureAtPath(appRouter, path);
-  return procedure?._def.type === 'subscription';
+// No public API tells a procedure's kind by its path: at run time tRPC keeps a router's procedures flat, by
+// their dotted path, in `_def.procedures` (its type shows the nesting). This file is the one place that relies on it.
+const PROCEDURES = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;
+
+/** Whether this path names a subscription (the router keeps its procedures by their dotted path). */
+export function isSubscription(path: string): boolean {
+  return Object.hasOwn(PROCEDURES, path) && PROCEDURES[path]?._def.type === 'subscription';
 }
 
 const DATA = Buffer.from('data: ');
@@ -65,8 +68,8 @@ export async function serveSubscription(req: IncomingMessage, res: ServerRespons
   res.write(`event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: 25_000 })}\n\n`);
   const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS);
   try {
-    if (typeof input === 'symbol') throw new TRPCError({ code: 'PARSE_ERROR', message: 'The input is not valid JSON.' });
-    const iterable = (await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'subscription', signal: abort.signal, batchIndex: 0 })) as AsyncIterable<unknown>;
+    if (typeof input === 'symbol') throw new BerthError('INVALID_INPUT', 'The input is not valid JSON.');
+    const iterable = (await callTRPCProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'subscription', signal: abort.signal, batchIndex: 0 })) as AsyncIterable<unknown>;
     for await (const value of iterable) {
       if (abort.signal.aborted) break;
       await write(res, eventOf(value));
@@ -75,7 +78,7 @@ export async function serveSubscription(req: IncomingMessage, res: ServerRespons
   } catch (cause) {
     if (!abort.signal.aborted) {
       const error = getTRPCErrorFromUnknown(cause);
-      const shape = getErrorShape({ config: appRouter._def._config, error, type: 'subscription', path, input, ctx });
+      const shape = getTRPCErrorShape({ config: appRouter._def._config, error, type: 'subscription', path, input, ctx });
       res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n`);
     }
   } finally {

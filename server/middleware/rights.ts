@@ -1,10 +1,10 @@
 // Who may call what, checked on every call: viewers read (masked, within a share link's scope), admins change; a
 // subscription ends when the rights it was opened with do.
-import { TRPCError } from '@trpc/server';
 import { maskForViewer } from '../auth/masking';
-import type { User } from '../auth/principal';
+import type { User } from '../store/principal';
 import { assertInScope, filterToScope } from '../auth/scope';
 import type { Context } from '../context';
+import { BerthError } from '../errors';
 import type { MiddlewareOpts } from './types';
 
 /** Who is asking now. A call on a long-lived connection (the WebSocket) checks its credential again. */
@@ -13,8 +13,8 @@ export function currentUser(ctx: Context): User | null {
   return ctx.user;
 }
 
-function signedOut(): TRPCError {
-  return new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Berth.' });
+function signedOut(): BerthError {
+  return new BerthError('UNAUTHORIZED', 'Sign in to use Berth.');
 }
 
 /**
@@ -25,14 +25,14 @@ function signedOut(): TRPCError {
 function endWhenRevoked(ctx: Context, user: User, source: AsyncIterable<unknown>, revoked: AbortController): AsyncIterable<unknown> {
   const access = ctx.access;
   if (ctx.credential === undefined) return source;
-  let fail!: (err: TRPCError) => void;
+  let fail!: (err: BerthError) => void;
   const ended = new Promise<never>((_, reject) => (fail = reject));
   ended.catch(() => undefined);
   const unwatch = access.watch(ctx.credential, user, (now) => {
     fail(
       now
-        ? new TRPCError({ code: 'FORBIDDEN', message: 'Your rights in Berth changed: reload the page to continue with the new ones.' })
-        : new TRPCError({ code: 'UNAUTHORIZED', message: 'Your sign-in ended (signed out, revoked or expired): sign in again to continue.' }),
+        ? new BerthError('FORBIDDEN', 'Your rights in Berth changed: reload the page to continue with the new ones.')
+        : new BerthError('UNAUTHORIZED', 'Your sign-in ended (signed out, revoked or expired): sign in again to continue.'),
     );
   });
   return (async function* guarded() {
@@ -80,6 +80,6 @@ export async function requireViewer(opts: MiddlewareOpts) {
 export async function requireAdmin(opts: MiddlewareOpts) {
   const user = currentUser(opts.ctx);
   if (!user) throw signedOut();
-  if (user.role !== 'admin' || user.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change things.' });
+  if (user.role !== 'admin' || user.scope) throw new BerthError('FORBIDDEN', 'Only an admin can change things.');
   return proceed(opts, user);
 }

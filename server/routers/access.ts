@@ -1,12 +1,12 @@
 // access: users and roles, API tokens, share links and the audit log (/settings/access, /settings/audit).
-import { TRPCError } from '@trpc/server';
+import { BerthError } from '../errors';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import { engineName, objectRef } from './schemas';
 
 function adminOnly(ctx: Context) {
-  if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can see this.' });
+  if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new BerthError('FORBIDDEN', 'Only an admin can see this.');
   return ctx.access;
 }
 

@@ -1,8 +1,8 @@
 // system.df, system.prunePreview and system.prune: where the space goes, and getting it back safely.
 import { z } from 'zod';
-import { diskUsage, diskUsageView } from '../docker/disk-cache';
-import { prunePreview } from '../docker/disk-plan';
-import { prune } from '../docker/disk-prune';
+import { diskUsage, diskUsageView } from '../docker/disk/cache';
+import { prunePreview } from '../docker/disk/plan';
+import { prune } from '../docker/disk/prune';
 import { engineAdminProcedure, engineViewerProcedure } from '../trpc';
 
 const pruneOptions = z.object({

@@ -1,7 +1,7 @@
 // vm: Berth's own VM — status, lifecycle, resources, disk and logs. Long operations run in the
 // background and report progress through `status`.
 import { z } from 'zod';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import type { Context } from '../context';
 import { settingsSchema } from '../../lib/vm-settings';
@@ -9,7 +9,7 @@ import type { VmManager } from '../vm';
 import { hostLimits } from '../vm/settings';
 
 function vmOf(ctx: Context): VmManager {
-  if (!ctx.vm) throw new EngineError('NOT_FOUND', 'This Berth runs without its VM.');
+  if (!ctx.vm) throw new BerthError('NOT_FOUND', 'This Berth runs without its VM.');
   return ctx.vm;
 }
 

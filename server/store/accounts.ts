@@ -1,7 +1,7 @@
 // Users and API tokens: rows in SQLite, secrets stored only as hashes.
-import { EngineError } from '../errors';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
-import type { Role } from '../auth/principal';
+import { BerthError } from '../errors';
+import { hashPassword, hashSecret, newSecret } from './secrets';
+import type { Role } from './principal';
 import { type Db, prepared } from './db';
 
 export interface UserRow {
@@ -62,7 +62,7 @@ export class Accounts {
   }
 
   async createUser(name: string, role: Role, password: string | undefined): Promise<UserRow> {
-    if (prepared(this.db, 'SELECT 1 FROM users WHERE name = ?').get(name)) throw new EngineError('CONFLICT', `A user called ${name} already exists.`);
+    if (prepared(this.db, 'SELECT 1 FROM users WHERE name = ?').get(name)) throw new BerthError('CONFLICT', `A user called ${name} already exists.`);
     const hash = password ? await hashPassword(password) : null;
     const info = prepared(this.db, 'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, role, hash, Date.now());
     return this.user(Number(info.lastInsertRowid))!;
@@ -76,14 +76,14 @@ export class Accounts {
   setRole(id: number, role: Role): void {
     const user = this.requireUser(id);
     if (user.role === 'admin' && role !== 'admin' && this.activeAdmins() <= 1) {
-      throw new EngineError('CONFLICT', `${user.name} is the last admin: make another admin first.`);
+      throw new BerthError('CONFLICT', `${user.name} is the last admin: make another admin first.`);
     }
     prepared(this.db, 'UPDATE users SET role = ? WHERE id = ?').run(role, id);
   }
 
   removeUser(id: number): void {
     const user = this.requireUser(id);
-    if (user.role === 'admin' && this.activeAdmins() <= 1) throw new EngineError('CONFLICT', `${user.name} is the last admin and cannot be removed.`);
+    if (user.role === 'admin' && this.activeAdmins() <= 1) throw new BerthError('CONFLICT', `${user.name} is the last admin and cannot be removed.`);
     prepared(this.db, 'DELETE FROM users WHERE id = ?').run(id);
   }
 
@@ -93,7 +93,7 @@ export class Accounts {
 
   private requireUser(id: number): UserRow {
     const user = this.user(id);
-    if (!user) throw new EngineError('NOT_FOUND', `There is no user with id ${id}.`);
+    if (!user) throw new BerthError('NOT_FOUND', `There is no user with id ${id}.`);
     return user;
   }
 
@@ -117,7 +117,7 @@ export class Accounts {
 
   revokeToken(id: number): void {
     const info = prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
-    if (info.changes === 0) throw new EngineError('NOT_FOUND', `There is no active token with id ${id}.`);
+    if (info.changes === 0) throw new BerthError('NOT_FOUND', `There is no active token with id ${id}.`);
   }
 
   /** The user a token belongs to when it is valid now; records its use at most once a minute. */

@@ -1,5 +1,5 @@
 // Browser sessions: a random cookie whose hash is a row with idle and absolute expiry; revocable one by one or all at once.
-import { hashSecret, newSecret } from '../auth/secrets';
+import { hashSecret, newSecret } from './secrets';
 import { type Db, prepared } from './db';
 
 export const SESSION_IDLE_MS = 12 * 3_600_000;

@@ -1,7 +1,7 @@
 // Share links: read-only, expiring, revocable access to one scope (a compose project or a container) for teammates.
-import { EngineError } from '../errors';
-import { hashSecret, newSecret } from '../auth/secrets';
-import type { Scope } from '../auth/principal';
+import { BerthError } from '../errors';
+import { hashSecret, newSecret } from './secrets';
+import type { Scope } from './principal';
 import { type Db, prepared } from './db';
 
 export interface ShareRow extends Scope {
@@ -52,6 +52,6 @@ export class Shares {
 
   revoke(id: number): void {
     const info = prepared(this.db, 'UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
-    if (info.changes === 0) throw new EngineError('NOT_FOUND', `There is no active share link with id ${id}.`);
+    if (info.changes === 0) throw new BerthError('NOT_FOUND', `There is no active share link with id ${id}.`);
   }
 }

@@ -1,9 +1,8 @@
 // The engine's event stream (container start/die, image pull/delete, volume and network changes), resumable by time.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
-import { destroyOnAbort, isEngineDown, openEngineStream, pause, retryDelay } from './engine-stream';
-import { jsonLines } from './stats';
+import { destroyOnAbort, isEngineDown, jsonLines, openEngineStream, pause, retryDelay } from '../engines/wire';
+import { BerthError, toEngineError } from '../errors';
 
 export interface EngineEvent {
   /** "<timeNano>#<n>" */
@@ -82,7 +81,7 @@ function engineNow(stream: IncomingMessage): string {
  */
 export async function* streamEvents(api: Docker, opts: { since?: string; lastEventId?: string; signal?: AbortSignal } = {}): AsyncGenerator<EngineEvent> {
   const resume = opts.lastEventId ? /^(\d+)#(\d+)$/.exec(opts.lastEventId) : null;
-  if (opts.lastEventId && !resume) throw new EngineError('BAD_REQUEST', `"${opts.lastEventId}" is not an event position Berth gave out.`);
+  if (opts.lastEventId && !resume) throw new BerthError('BAD_REQUEST', `"${opts.lastEventId}" is not an event position Berth gave out.`);
   let position: Position | null = resume ? { nano: resume[1]!, n: Number(resume[2]) } : null;
   let since = opts.since;
   let connected = false;

@@ -1,7 +1,7 @@
 // A followed container log that outlives engine restarts and container restarts, resuming after the last line sent.
 import type Docker from 'dockerode';
 import { toEngineError } from '../errors';
-import { isEngineDown, pause, retryDelay } from './engine-stream';
+import { isEngineDown, pause, retryDelay } from '../engines/wire';
 import { type LogBatch, type LogOptions, streamLogs } from './logs';
 
 type Next = 'reopen' | 'end';

@@ -1,8 +1,8 @@
 // A container's log as batches of whole lines in columns, each batch with a resumable id (timestamp and position).
 import type Docker from 'dockerode';
-import { EngineError, toEngineError } from '../errors';
-import { chunkBursts } from './chunk-bursts';
-import { destroyOnAbort, openEngineStream } from './engine-stream';
+import { containerName } from '../docker/container-name';
+import { chunkBursts, destroyOnAbort, openEngineStream } from '../engines/wire';
+import { BerthError, toEngineError } from '../errors';
 import { LogDecoder, type LineSink } from './log-decoder';
 import { type EncodedJson, type LogColumns, LogBatchWriter } from './log-json';
 
@@ -35,9 +35,9 @@ const ID = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)#(\d+)$/;
 export function toEngineTime(value: string): string {
   if (/^\d+(\.\d{1,9})?$/.test(value)) return value;
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(value);
-  if (!m) throw new EngineError('BAD_REQUEST', `"${value}" is not a time: use RFC 3339 (2024-05-01T10:00:00Z) or Unix seconds.`);
+  if (!m) throw new BerthError('BAD_REQUEST', `"${value}" is not a time: use RFC 3339 (2024-05-01T10:00:00Z) or Unix seconds.`);
   const seconds = Math.floor(Date.parse(`${m[1]}${m[3]}`) / 1000);
-  if (!Number.isFinite(seconds)) throw new EngineError('BAD_REQUEST', `"${value}" is not a valid time.`);
+  if (!Number.isFinite(seconds)) throw new BerthError('BAD_REQUEST', `"${value}" is not a valid time.`);
   return `${seconds}.${(m[2] ?? '').padEnd(9, '0')}`;
 }
 
@@ -53,9 +53,9 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   } catch (err) {
     throw toEngineError(err, `container ${ref}`, 'read the logs of');
   }
-  const name = info.Name.replace(/^\//, '');
+  const name = containerName(info.Name);
   const resume = opts.lastEventId ? parseLogId(opts.lastEventId) : null;
-  if (opts.lastEventId && !resume) throw new EngineError('BAD_REQUEST', `"${opts.lastEventId}" is not a log position Berth gave out.`);
+  if (opts.lastEventId && !resume) throw new BerthError('BAD_REQUEST', `"${opts.lastEventId}" is not a log position Berth gave out.`);
   const query: Record<string, unknown> = {
     stdout: true,
     stderr: true,

@@ -1,8 +1,9 @@
 // Container resource usage as `docker stats` computes it: CPU %, memory without cache, I/O rates, PIDs.
 import { setMaxListeners } from 'node:events';
 import type Docker from 'dockerode';
+import { containerName } from '../docker/container-name';
+import { destroyOnAbort, jsonLines, openEngineStream, pause } from '../engines/wire';
 import { toEngineError } from '../errors';
-import { destroyOnAbort, openEngineStream } from './engine-stream';
 
 export interface StatsSample {
   id: string;
@@ -106,21 +107,6 @@ export function toSample(s: RawStats, prev: Totals | undefined, id: string, name
   ];
 }
 
-/** Splits a stream of newline-delimited JSON documents. */
-export async function* jsonLines<T>(stream: AsyncIterable<unknown>): AsyncGenerator<T> {
-  let rest = '';
-  for await (const chunk of stream) {
-    rest += (chunk as Buffer).toString('utf8');
-    let nl: number;
-    while ((nl = rest.indexOf('\n')) >= 0) {
-      const line = rest.slice(0, nl).trim();
-      rest = rest.slice(nl + 1);
-      if (line) yield JSON.parse(line) as T;
-    }
-  }
-  if (rest.trim()) yield JSON.parse(rest) as T;
-}
-
 export async function* streamStats(api: Docker, ref: string, signal?: AbortSignal): AsyncGenerator<StatsSample> {
   let stream;
   try {
@@ -132,7 +118,7 @@ export async function* streamStats(api: Docker, ref: string, signal?: AbortSigna
   let prev: Totals | undefined;
   try {
     for await (const raw of jsonLines<RawStats>(stream)) {
-      const [sample, now] = toSample(raw, prev, raw.id ?? ref, (raw.name ?? ref).replace(/^\//, ''));
+      const [sample, now] = toSample(raw, prev, raw.id ?? ref, containerName(raw.name ?? ref));
       prev = now;
       yield sample;
     }
@@ -194,15 +180,7 @@ export async function* streamStatsAll(api: Docker, opts: { signal?: AbortSignal;
         await refresh();
         lastRefresh = Date.now();
       }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(t);
-          inner.signal.removeEventListener('abort', done);
-          resolve();
-        };
-        const t = setTimeout(done, interval);
-        inner.signal.addEventListener('abort', done, { once: true });
-      });
+      await pause(interval, inner.signal);
       if (inner.signal.aborted) break;
       yield Object.fromEntries(latest);
     }

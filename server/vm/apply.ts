@@ -1,6 +1,6 @@
 // Applying new VM settings: refusing what needs the typed confirmation or a free location, moving the disk.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 import { CONFIRM_PHRASE, describeChange, type SettingsChange, type VmSettings } from '../../lib/vm-settings';
 import { diskUsage, GIB, sparseCopy } from './disk';
 import type { StepContext } from './operations';
@@ -17,14 +17,14 @@ export function planApply(current: VmSettings, next: VmSettings, confirm?: strin
   const usage = diskUsage(diskFileOf(current));
   const change = describeChange(current, next, usage?.maxBytes ?? null);
   if (usage && change.shrinking && confirm !== CONFIRM_PHRASE) {
-    throw new EngineError(
+    throw new BerthError(
       'BAD_REQUEST',
       `Making the disk smaller than ${Math.round(usage.maxBytes / GIB)} GiB deletes it and creates a new, empty one: every image, container and volume in the VM is lost. Type "${CONFIRM_PHRASE}" to confirm.`,
     );
   }
   const target = diskFileOf(next);
   if (change.moving && existsSync(target)) {
-    throw new EngineError('CONFLICT', `${target} already exists; choose an empty location.`);
+    throw new BerthError('CONFLICT', `${target} already exists; choose an empty location.`);
   }
   return { current, next, ...change };
 }
@@ -40,7 +40,7 @@ export async function moveDisk(paths: VmPaths, plan: ApplyPlan, ctx: StepContext
     });
   } catch (err) {
     ctx.log(`The disk image stays at ${plan.current.diskDir}: ${(err as Error).message}`);
-    throw new EngineError('ENGINE_ERROR', `Moving the disk image failed, so it stays at ${plan.current.diskDir}, unchanged: ${(err as Error).message}`);
+    throw new BerthError('ENGINE_ERROR', `Moving the disk image failed, so it stays at ${plan.current.diskDir}, unchanged: ${(err as Error).message}`);
   }
   saveSettings(paths, { ...plan.current, diskDir: plan.next.diskDir });
   rmSync(from, { force: true });

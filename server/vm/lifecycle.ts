@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
 import type { VmSettings } from '../../lib/vm-settings';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 import { guardClient } from '../engines/guard';
 import { chooseAccel } from './accel';
 import { certFiles, ensureCerts, readCerts } from './certs';
@@ -43,9 +43,9 @@ function takeLock(paths: VmPaths): void {
     return;
   } catch {
     const state = readRunState(paths);
-    if (state && pidAlive(state.qemuPid, 'qemu')) throw new EngineError('CONFLICT', `The VM is already running (QEMU pid ${state.qemuPid}).`);
+    if (state && pidAlive(state.qemuPid, 'qemu')) throw new BerthError('CONFLICT', `The VM is already running (QEMU pid ${state.qemuPid}).`);
     const qemuPid = readPid(paths.pidFile);
-    if (pidAlive(qemuPid, 'qemu')) throw new EngineError('CONFLICT', `A QEMU process (pid ${qemuPid}) is still using the VM's disk; stop it first.`);
+    if (pidAlive(qemuPid, 'qemu')) throw new BerthError('CONFLICT', `A QEMU process (pid ${qemuPid}) is still using the VM's disk; stop it first.`);
     cleanupRunFiles(paths);
     closeSync(openSync(paths.lockFile, 'wx', 0o600));
     writeFileSync(paths.lockFile, String(process.pid));
@@ -71,10 +71,10 @@ async function waitForEngine(paths: VmPaths, state: RunState, ctx: StepContext):
   const deadline = Date.now() + ENGINE_DEADLINE_MS;
   let seen = false;
   while (Date.now() < deadline) {
-    if (ctx.signal?.aborted) throw new EngineError('CONFLICT', 'Starting the VM was cancelled.');
+    if (ctx.signal?.aborted) throw new BerthError('CONFLICT', 'Starting the VM was cancelled.');
     if (!pidAlive(state.qemuPid, 'qemu')) {
       const why = [...tailLines(paths.qemuLog, 2), ...tailLines(paths.serialLog, 3)].join(' / ');
-      throw new EngineError('ENGINE_ERROR', `The VM stopped while booting.${why ? ` Last messages: ${why}` : ''}`);
+      throw new BerthError('ENGINE_ERROR', `The VM stopped while booting.${why ? ` Last messages: ${why}` : ''}`);
     }
     const booted = tailLines(paths.serialLog, 1)[0] ?? '';
     if (!seen && booted.includes('starting dockerd')) {
@@ -91,7 +91,7 @@ async function waitForEngine(paths: VmPaths, state: RunState, ctx: StepContext):
     }
     await sleep(250);
   }
-  throw new EngineError('TIMEOUT', `Docker Engine in the VM did not answer within ${ENGINE_DEADLINE_MS / 1000} s. See the VM's logs.`);
+  throw new BerthError('TIMEOUT', `Docker Engine in the VM did not answer within ${ENGINE_DEADLINE_MS / 1000} s. See the VM's logs.`);
 }
 
 export interface StartOptions {
@@ -150,7 +150,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
     closeSync(qemuOut);
     qemu.unref();
     const qemuPid = await new Promise<number>((resolve, reject) => {
-      qemu.once('error', (err) => reject(new EngineError('ENGINE_ERROR', `QEMU could not start: ${err.message}. Is qemu-system-x86 installed?`)));
+      qemu.once('error', (err) => reject(new BerthError('ENGINE_ERROR', `QEMU could not start: ${err.message}. Is qemu-system-x86 installed?`)));
       qemu.once('spawn', () => resolve(qemu.pid!));
     });
     const state: RunState = {
@@ -172,7 +172,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
     }
     if (!pidAlive(qemuPid, 'qemu')) {
       await sleep(100);
-      throw new EngineError('ENGINE_ERROR', `QEMU exited at once: ${tailLines(paths.qemuLog, 3).join(' / ') || 'no message'}.`);
+      throw new BerthError('ENGINE_ERROR', `QEMU exited at once: ${tailLines(paths.qemuLog, 3).join(' / ') || 'no message'}.`);
     }
     spawnSupervisor(paths, opts.root, env);
     ctx.step(0.55, 'Waiting for the VM to boot');
@@ -245,7 +245,7 @@ export async function reclaimSpace(paths: VmPaths, diskFile: string): Promise<{ 
   const before = diskUsage(diskFile)?.allocatedBytes ?? 0;
   const result = await guestAgent<{ paths?: Array<{ path: string; trimmed?: number; error?: string }> }>(paths.qgaSocket, 'guest-fstrim', undefined, 300_000);
   const data = result.paths?.find((p) => p.path === '/mnt/data');
-  if (data?.error) throw new EngineError('ENGINE_ERROR', `Trimming the data disk failed in the VM: ${data.error}`);
+  if (data?.error) throw new BerthError('ENGINE_ERROR', `Trimming the data disk failed in the VM: ${data.error}`);
   await sleep(300);
   const after = diskUsage(diskFile)?.allocatedBytes ?? 0;
   return { beforeBytes: before, afterBytes: after, trimmedBytes: data?.trimmed ?? 0 };

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { formatBinaryBytes } from '../../lib/binary-units';
 import { CONFIRM_PHRASE, settingsSchema, type VmSettings } from '../../lib/vm-settings';
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import { moveDisk, planApply } from './apply';
 import { VmEngine } from './engine';
@@ -153,7 +153,7 @@ export class VmManager {
 
   reclaim(): StartedOperation {
     const live = liveState(this.paths);
-    if (!live) throw new EngineError('CONFLICT', 'Start the VM first: reclaiming space runs inside it.');
+    if (!live) throw new BerthError('CONFLICT', 'Start the VM first: reclaiming space runs inside it.');
     return this.runner.begin('reclaim', async (ctx) => {
       ctx.step(0.2, 'Trimming the data disk in the VM');
       const r = await reclaimSpace(this.paths, live.diskFile);
@@ -165,7 +165,7 @@ export class VmManager {
   /** "Reset to factory defaults": stops the VM, deletes the data disk and the settings. */
   reset(confirm: string): StartedOperation {
     if (confirm !== CONFIRM_PHRASE) {
-      throw new EngineError('BAD_REQUEST', `Resetting deletes every image, container and volume in the VM. Type "${CONFIRM_PHRASE}" to confirm.`);
+      throw new BerthError('BAD_REQUEST', `Resetting deletes every image, container and volume in the VM. Type "${CONFIRM_PHRASE}" to confirm.`);
     }
     return this.runner.begin('reset', async (ctx) => {
       if (this.running()) await this.doStop(ctx);

@@ -1,5 +1,5 @@
 // Runs the VM's long operations one at a time in the background, keeping each one's step, progress and log.
-import { EngineError } from '../errors';
+import { BerthError } from '../errors';
 
 export type VmOperationKind = 'build' | 'start' | 'stop' | 'restart' | 'apply' | 'move' | 'reclaim' | 'reset' | 'rebuild';
 
@@ -50,7 +50,7 @@ export class OperationRunner {
   /** Starts `work` in the background; a second operation while one runs is refused with a sentence. */
   begin(kind: VmOperationKind, work: (ctx: StepContext) => Promise<string | void>): StartedOperation {
     if (this.op && !this.op.finishedAt) {
-      throw new EngineError('CONFLICT', `The VM is busy: "${this.op.kind}" is still running (${this.op.step}). Wait for it to finish.`);
+      throw new BerthError('CONFLICT', `The VM is busy: "${this.op.kind}" is still running (${this.op.step}). Wait for it to finish.`);
     }
     const op: VmOperation = { id: this.nextId++, kind, step: 'Starting', progress: 0, startedAt: new Date().toISOString(), log: [] };
     this.op = op;
@@ -85,7 +85,7 @@ export class OperationRunner {
   /** Resolves when the current operation ends; rejects with its sentence when it failed. */
   async wait(): Promise<VmOperation | null> {
     await this.done;
-    if (this.op?.error) throw new EngineError('ENGINE_ERROR', this.op.error);
+    if (this.op?.error) throw new BerthError('ENGINE_ERROR', this.op.error);
     return this.op;
   }
 }

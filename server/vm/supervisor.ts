@@ -4,6 +4,7 @@ import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import Docker from 'dockerode';
+import { containerName } from '../docker/container-name';
 import { readCerts, certFiles } from './certs';
 import { restoreContext, writeContext } from './cli-context';
 import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards, type Forward, type PublishedPort } from './forwards';
@@ -79,7 +80,7 @@ class Forwarder {
     try {
       const containers = await this.docker.listContainers();
       const published: PublishedPort[] = containers.flatMap((c) =>
-        c.Ports.map((p) => ({ containerId: c.Id, containerName: (c.Names[0] ?? c.Id).replace(/^\//, ''), ip: p.IP, publicPort: p.PublicPort, type: p.Type })),
+        c.Ports.map((p) => ({ containerId: c.Id, containerName: containerName(c), ip: p.IP, publicPort: p.PublicPort, type: p.Type })),
       );
       const desired = desiredForwards(published, this.exposeAll);
       const plan = planForwards(desired, [...this.active.values()]);

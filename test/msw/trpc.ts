@@ -3,19 +3,19 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { http, HttpResponse } from 'msw';
 import type { AppRouter } from '@/server/routers/_app';
-import type { EngineErrorCode } from '@/server/errors';
+import type { BerthErrorCode } from '@/server/errors';
 
 export const TRPC_URL = 'http://localhost/api/trpc';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-/** A failed procedure, as server/trpc.ts formats an EngineError. */
+/** A failed procedure, as server/trpc.ts formats an BerthError. */
 export class TrpcFailure {
   constructor(
     readonly message: string,
     readonly code: keyof typeof TRPC_ERROR_CODES_BY_KEY,
     readonly httpStatus: number,
-    readonly berthCode?: EngineErrorCode | 'INVALID_INPUT',
+    readonly berthCode?: BerthErrorCode | 'INVALID_INPUT',
   ) {}
 }
 

@@ -1,9 +1,9 @@
 // Cleanup preview: exactly which containers, images, volumes, networks and cache entries a prune would remove, and what that frees.
 import type Docker from 'dockerode';
-import { toEngineError } from '../errors';
-import { type DiskUsage } from './disk';
-import { diskUsage } from './disk-cache';
-import { type ImageNode, imageGraph, imageLayerSizes } from './disk-layers';
+import { toEngineError } from '../../errors';
+import { type DiskUsage } from './usage';
+import { diskUsage } from './cache';
+import { type ImageNode, imageGraph, imageLayerSizes } from './layers';
 
 export interface PruneOptions {
   /** "dangling": untagged images only; "unused": every image no remaining container uses; "none": keep images. */

@@ -1,8 +1,8 @@
 // Computing disk usage without piling up: one df in flight per engine, results reused for a few seconds, progress for the UI.
 import type Docker from 'dockerode';
-import { engineMessage, toEngineError } from '../errors';
-import { type DiskUsage, type RawDf, toDiskUsage } from './disk';
-import { getJson } from './raw';
+import { getJson } from '../../engines/wire';
+import { engineMessage, toEngineError } from '../../errors';
+import { type DiskUsage, type RawDf, toDiskUsage } from './usage';
 
 /** How long a finished snapshot answers callers that did not ask for a newer one. */
 export const DF_CACHE_MS = 3_000;

@@ -1,9 +1,9 @@
 // Unit: totals as the docker CLI computes them, layer sizes from history, and prune planning on synthetic snapshots.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type DiskContainer, type DiskImage, type DiskUsage, diskTotals, toDiskUsage } from './disk';
-import { type ImageNode, chainIds, layerSizes } from './disk-layers';
-import { type PruneOptions, planPrune } from './disk-plan';
+import { type DiskContainer, type DiskImage, type DiskUsage, diskTotals, toDiskUsage } from './usage';
+import { type ImageNode, chainIds, layerSizes } from './layers';
+import { type PruneOptions, planPrune } from './plan';
 
 const img = (id: string, p: Partial<DiskImage> = {}): DiskImage => ({ id, tags: [], size: 0, sharedSize: 0, uniqueSize: 0, containers: 0, created: 0, parentId: '', ...p });
 const ctr = (id: string, p: Partial<DiskContainer> = {}): DiskContainer => ({ id, name: id, image: 'x', imageId: '', command: '', state: 'exited', status: 'Exited (0)', sizeRw: 0, sizeRootFs: 0, created: 0, volumes: [], networks: [], ...p });

@@ -1,7 +1,7 @@
 // Unit: one df in flight per engine, quick answers with progress while a slow engine computes, and patience with a busy dockerd.
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { diskUsage, diskUsageView } from './disk-cache';
+import { diskUsage, diskUsageView } from './cache';
 
 /** A stand-in engine whose /system/df answers after `ms`, or with the errors queued first. */
 function slowEngine(ms: number, errors: unknown[] = []) {

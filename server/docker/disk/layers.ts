@@ -1,7 +1,7 @@
 // Image layers for the cleanup preview: which layers each image holds and their sizes, so shared layers count once.
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
-import { getJson } from './raw';
+import { getJson } from '../../engines/wire';
 
 /** Every image of the engine, intermediate ones included, with the chain ids of its layers (bottom first). */
 export interface ImageNode {

@@ -1,4 +1,5 @@
 // Disk usage as `docker system df -v` reports it, with totals and reclaimable space computed the way the docker CLI does.
+import { containerName } from '../container-name';
 
 export interface CategoryTotal {
   count: number;
@@ -125,7 +126,7 @@ export function toDiskImage(i: NonNullable<RawDf['Images']>[number]): DiskImage 
 function toDiskContainer(c: NonNullable<RawDf['Containers']>[number]): DiskContainer {
   return {
     id: c.Id,
-    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+    name: containerName(c),
     image: c.Image,
     imageId: c.ImageID ?? '',
     command: c.Command ?? '',

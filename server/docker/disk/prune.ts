@@ -1,8 +1,9 @@
 // Cleanup: removes the previewed items one by one, each re-checked just before; whatever changed since the preview is skipped.
 import type Docker from 'dockerode';
-import { EngineError, engineMessage, toEngineError } from '../errors';
-import { diskUsage } from './disk-cache';
-import { PRUNE_ORDER, type PruneItem } from './disk-plan';
+import { BerthError, engineMessage, toEngineError } from '../../errors';
+import { containerName } from '../container-name';
+import { diskUsage } from './cache';
+import { PRUNE_ORDER, type PruneItem } from './plan';
 
 export interface PruneOutcome extends PruneItem {
   reason: string;
@@ -40,7 +41,7 @@ async function measure(api: Docker): Promise<Sizes | null> {
 }
 
 const NOUN: Record<PruneItem['kind'], string> = { container: 'container', image: 'image', volume: 'volume', network: 'network', buildCache: 'build cache entry' };
-const names = (cs: Docker.ContainerInfo[]) => cs.map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')).join(', ');
+const names = (cs: Docker.ContainerInfo[]) => cs.map((c) => containerName(c)).join(', ');
 
 /** Why an item must not be removed now, or null when it still may be. */
 async function whyKeep(api: Docker, item: PruneItem, cutoff: number | null): Promise<string | null> {
@@ -114,7 +115,7 @@ const running = new WeakSet<Docker>();
 
 /** Removes the previewed items in a safe order (containers first, children before parents), re-checking each. */
 export async function prune(api: Docker, items: PruneItem[], opts: { cutoff: number | null }): Promise<PruneResult> {
-  if (running.has(api)) throw new EngineError('CONFLICT', 'A cleanup is already running on this engine: wait for it to finish, then preview again.');
+  if (running.has(api)) throw new BerthError('CONFLICT', 'A cleanup is already running on this engine: wait for it to finish, then preview again.');
   running.add(api);
   try {
     const before = await measure(api);
