@@ -3,6 +3,7 @@
 // windowed, with single and bulk actions.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FilterInput } from '@/components/engine/filter-input';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
@@ -14,7 +15,6 @@ import { useQueryParams } from '@/lib/use-query-params';
 import { BulkBar } from './bulk-bar';
 import type { Row } from './container-row';
 import { ContainersTable, SkeletonTable } from './containers-table';
-import { FilterInput } from './filter-input';
 import { groupRows, matches } from './grouping';
 import { RemoveDialog } from './remove-dialog';
 import { StateFilter, parseStateFilter } from './state-filter';
@@ -120,7 +120,7 @@ export function ContainersPage({ engine }: { engine: string }) {
         actions={
           <>
             <StateFilter value={state} onChange={(v) => set({ state: v === 'all' ? '' : v })} />
-            <FilterInput inputRef={filterRef} value={q} onChange={(v) => set({ q: v })} />
+            <FilterInput label="Filter containers" placeholder="Name, image, id or project" inputRef={filterRef} value={q} onChange={(v) => set({ q: v })} clearable className="w-64" />
           </>
         }
       />

@@ -7,6 +7,7 @@ import { useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, shortId } from '@/lib/utils';
 import { type Column, SortableTable } from './sortable-table';
 import type { DiskUsage } from './types';
+import { TabStrip } from '@/components/ui/tab-strip';
 
 type Tab = 'images' | 'containers' | 'volumes' | 'buildCache';
 const TABS: { key: Tab; label: string }[] = [
@@ -74,20 +75,13 @@ export function CategoryTables({ usage, engine }: { usage: DiskUsage; engine: st
   const common = { sort, dir, onSort } as const;
   return (
     <section aria-label="Usage by category" className="flex flex-col">
-      <div role="tablist" aria-label="Category" className="flex gap-1 border-b border-line">
-        {TABS.map((t) => (
-          <button
-            key={t.key}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.key}
-            onClick={() => setParams({ tab: t.key === 'images' ? '' : t.key, sort: '', dir: '' })}
-            className={cn('-mb-px border-b-2 px-2.5 py-1.5 text-[13px]', tab === t.key ? 'border-accent font-medium text-fg' : 'border-transparent text-muted hover:text-fg')}
-          >
-            {t.label} <span className="tabular text-muted">{usage.totals[t.key].count}</span>
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        label="Category"
+        look="underline"
+        current={tab}
+        tabs={TABS.map((t) => ({ key: t.key, label: <>{t.label} <span className="tabular text-muted">{usage.totals[t.key].count}</span></> }))}
+        onSelect={(key) => setParams({ tab: key === 'images' ? '' : key, sort: '', dir: '' })}
+      />
       <div role="tabpanel" aria-label={TABS.find((t) => t.key === tab)!.label}>
         {tab === 'images' ? <SortableTable label="Images" rows={usage.images} columns={cols.images} rowKey={(i) => i.id} empty="No images on this engine." {...common} /> : null}
         {tab === 'containers' ? <SortableTable label="Containers" rows={usage.containers} columns={cols.containers} rowKey={(c) => c.id} empty="No containers on this engine." {...common} /> : null}

@@ -3,28 +3,47 @@
 import { ArrowLeft, Copy } from 'lucide-react';
 import Link from 'next/link';
 import { type ReactNode, useRef } from 'react';
+import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Button } from '@/components/ui/button';
-import { Table, Td, Th, Tr } from '@/components/ui/data-table';
+import { TableBox, Td, Th, Tr } from '@/components/ui/data-table';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useToast } from '@/components/ui/toast';
-import { cn } from '@/lib/utils';
+import { cn, formatAgo, formatDate } from '@/lib/utils';
+import { useSettledError } from './use-settled-error';
 
-export function DetailFrame(props: { back: string; backLabel: string; kind: string; title: string; badges?: ReactNode; error: unknown; pending: boolean; children: ReactNode }) {
+/** The polling an inspect query shares: no retries (a missing object is an answer), and a refetch while engine events are not live. */
+export function useDetailPolling() {
+  return { retry: false, refetchInterval: useFallbackInterval() } as const;
+}
+
+export interface DetailFrameProps<T> {
+  back: string;
+  backLabel: string;
+  kind: string;
+  title: string;
+  query: { data: T | undefined; error: unknown; status: 'pending' | 'error' | 'success'; isPending: boolean };
+  badges?: (d: T) => ReactNode;
+  children: (d: T) => ReactNode;
+}
+
+export function DetailFrame<T>({ back, backLabel, kind, title, query, badges, children }: DetailFrameProps<T>) {
+  const error = useSettledError(query);
+  const d = query.data;
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex min-h-12 flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
-        <Link href={props.back} aria-label={props.backLabel} title={props.backLabel} className="rounded p-1 text-muted hover:bg-panel hover:text-fg">
+        <Link href={back} aria-label={backLabel} title={backLabel} className="rounded p-1 text-muted hover:bg-panel hover:text-fg">
           <ArrowLeft className="size-4" />
         </Link>
-        <span className="text-[12px] text-muted">{props.kind}</span>
-        <h1 className="min-w-0 truncate text-[15px] font-semibold" title={props.title}>
-          {props.title}
+        <span className="text-[12px] text-muted">{kind}</span>
+        <h1 className="min-w-0 truncate text-[15px] font-semibold" title={title}>
+          {title}
         </h1>
-        {props.badges}
+        {d && badges ? badges(d) : null}
       </header>
       <div className="min-h-0 flex-1 overflow-auto p-4">
-        {props.error ? <ErrorBanner className="mb-4" error={props.error} /> : null}
-        {props.pending && !props.error ? <DetailSkeleton /> : props.children}
+        {error ? <ErrorBanner className="mb-4" error={error} /> : null}
+        {query.isPending && !error ? <DetailSkeleton /> : d ? children(d) : null}
       </div>
     </div>
   );
@@ -74,27 +93,49 @@ export function Section({ title, count, className, children }: { title: string; 
 }
 
 export function KeyValues({ rows, empty }: { rows: { key: string; value: string }[]; empty: string }) {
-  if (!rows.length) return <p className="text-muted">{empty}</p>;
   return (
-    <div className="overflow-hidden rounded-md border border-line">
-      <Table>
-        <thead>
-          <tr>
-            <Th className="w-[38%]">Key</Th>
-            <Th>Value</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <Tr key={r.key}>
-              <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.key}</Td>
-              <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.value}</Td>
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
-    </div>
+    <TableBox
+      rows={rows.length}
+      empty={empty}
+      head={
+        <>
+          <Th className="w-[38%]">Key</Th>
+          <Th>Value</Th>
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <Tr key={r.key}>
+          <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.key}</Td>
+          <Td className="h-auto py-1.5 align-top font-mono text-[12px] break-all">{r.value}</Td>
+        </Tr>
+      ))}
+    </TableBox>
   );
+}
+
+export function Labels({ rows }: { rows: { key: string; value: string }[] }) {
+  return (
+    <Section title="Labels" count={rows.length}>
+      <KeyValues rows={rows} empty="No labels." />
+    </Section>
+  );
+}
+
+/** A fact's date with how long ago it was, or nothing (a dash) when the engine gave none. */
+export function dateFact(iso: string | undefined): ReactNode {
+  return iso ? (
+    <>
+      {formatDate(iso)} <span className="text-muted">({formatAgo(iso)})</span>
+    </>
+  ) : (
+    ''
+  );
+}
+
+/** A fact made of several items, or nothing (a dash) when there are none; Facts dashes only an empty string. */
+export function listFact<T>(items: T[], item: (x: T) => ReactNode, className = 'flex flex-col'): ReactNode {
+  return items.length ? <span className={className}>{items.map(item)}</span> : '';
 }
 
 async function copyText(text: string, fallback: HTMLElement | null): Promise<void> {

@@ -4,7 +4,7 @@ import { AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatBytes } from '@/lib/utils';
 import type { RouterOutputs } from '@/lib/router-types';
-import { Facts, Mono } from './detail-parts';
+import { Facts, Mono, listFact } from './detail-parts';
 
 type EngineInfo = RouterOutputs['engines']['info'];
 
@@ -90,18 +90,12 @@ export function EngineInfoCards({ d }: { d: EngineInfo }) {
               ['Cgroup version', d.cgroupVersion],
               [
                 'Runtimes',
-                d.runtimes.length ? (
-                  <span className="flex flex-col">
-                    {d.runtimes.map((r) => (
-                      <span key={r} className="break-all">
-                        {r}
-                        {r === d.defaultRuntime ? <span className="text-muted"> (default)</span> : null}
-                      </span>
-                    ))}
+                listFact(d.runtimes, (r) => (
+                  <span key={r} className="break-all">
+                    {r}
+                    {r === d.defaultRuntime ? <span className="text-muted"> (default)</span> : null}
                   </span>
-                ) : (
-                  ''
-                ),
+                )),
               ],
               ['Security', d.security.length ? <span className="flex flex-col">{d.security.map((s) => <Mono key={s}>{s}</Mono>)}</span> : ''],
             ]}

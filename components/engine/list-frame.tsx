@@ -1,13 +1,13 @@
 'use client';
 // The frame every resource list shares: header with count, filter ("/" focuses it), error, skeleton and empty states.
-import { Plus, Search } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Table } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
+import { FilterInput } from './filter-input';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -29,31 +29,9 @@ export function useSlashFocus() {
   return ref;
 }
 
-export function FilterInput({ noun, value, onChange }: { noun: string; value: string; onChange: (v: string) => void }) {
+function ListFilter({ noun, value, onChange }: { noun: string; value: string; onChange: (v: string) => void }) {
   const ref = useSlashFocus();
-  const [text, setText] = useState(value);
-  // The URL can change under the field (clear filters, back button); follow it unless the user is typing.
-  useEffect(() => {
-    if (document.activeElement !== ref.current) setText(value);
-  }, [value, ref]);
-  return (
-    <label className="relative">
-      <Search className="pointer-events-none absolute top-1.5 left-2 size-3.5 text-muted" aria-hidden />
-      <Input
-        ref={ref}
-        type="search"
-        aria-label={`Filter ${noun}`}
-        placeholder="Filter  /"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(e.target.value);
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
-        className="w-56 pl-7"
-      />
-    </label>
-  );
+  return <FilterInput label={`Filter ${noun}`} placeholder="Filter  /" value={value} onChange={onChange} inputRef={ref} className="w-56" />;
 }
 
 export function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
@@ -156,7 +134,7 @@ export function ListFrame(p: ListFrameProps) {
         actions={
           <>
             {p.toggles}
-            <FilterInput noun={p.noun} value={p.filter} onChange={p.onFilter} />
+            <ListFilter noun={p.noun} value={p.filter} onChange={p.onFilter} />
             {p.actions}
             {p.create ? (
               <Button variant="primary" onClick={p.create.onClick}>

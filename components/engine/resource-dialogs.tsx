@@ -2,7 +2,7 @@
 // Creating and removing a volume or a network: the server's answer becomes a toast, and the list is refreshed.
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
@@ -68,7 +68,7 @@ export function RemoveButton({ name, onClick }: { name: string; onClick: () => v
   );
 }
 
-export interface RemoveDialogProps<T extends { name: string }> {
+interface RemoveDialogProps<T extends { name: string }> {
   /** What is being removed, or null while the dialog is closed. */
   target: T | null;
   kind: string;
@@ -79,7 +79,7 @@ export interface RemoveDialogProps<T extends { name: string }> {
   children: ReactNode;
 }
 
-export function RemoveDialog<T extends { name: string }>({ target, kind, busy, remove, onClose, list, children }: RemoveDialogProps<T>) {
+function RemoveDialog<T extends { name: string }>({ target, kind, busy, remove, onClose, list, children }: RemoveDialogProps<T>) {
   const qc = useQueryClient();
   const toast = useToast();
   return (
@@ -105,4 +105,24 @@ export function RemoveDialog<T extends { name: string }>({ target, kind, busy, r
       {children}
     </ConfirmDialog>
   );
+}
+
+/**
+ * A list's remove flow: `ask(row)` opens the confirmation, and `dialog` goes once at the end of the page.
+ * `warning` says what removing it costs.
+ */
+export function useRemoveDialog<T extends { name: string }>(
+  kind: string,
+  mutation: { isPending: boolean },
+  remove: (target: T) => Promise<unknown>,
+  list: QueryKey,
+  warning: ReactNode,
+): { ask: (target: T) => void; dialog: ReactNode } {
+  const [target, setTarget] = useState<T | null>(null);
+  const dialog = (
+    <RemoveDialog target={target} kind={kind} busy={mutation.isPending} remove={remove} onClose={() => setTarget(null)} list={list}>
+      {warning}
+    </RemoveDialog>
+  );
+  return { ask: setTarget, dialog };
 }

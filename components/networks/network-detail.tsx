@@ -1,14 +1,11 @@
 'use client';
 // One network: addressing and flags, the containers attached with their addresses, labels, raw JSON.
 import { useQuery } from '@tanstack/react-query';
-import { DetailFrame, Facts, KeyValues, Mono, RawJson, Section } from '@/components/engine/detail-parts';
+import { DetailFrame, Facts, Labels, Mono, RawJson, Section, dateFact, useDetailPolling } from '@/components/engine/detail-parts';
 import { type ContainerColumn, ContainerTable } from '@/components/engine/container-table';
-import { useSettledError } from '@/components/engine/use-settled-error';
-import { useFallbackInterval } from '@/components/shell/engine-events';
 import { Badge } from '@/components/ui/badge';
 import type { RouterOutputs } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
-import { formatAgo, formatDate } from '@/lib/utils';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -21,30 +18,23 @@ const ADDRESS = (title: string, value: (a: Attached) => string): ContainerColumn
 
 export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
-  const fallback = useFallbackInterval();
-  const q = useQuery({ ...trpc.networks.inspect.queryOptions({ engine, id }), retry: false, refetchInterval: fallback });
-  const error = useSettledError(q);
-  const d = q.data;
-  const e = encodeURIComponent(engine);
+  const q = useQuery({ ...trpc.networks.inspect.queryOptions({ engine, id }), ...useDetailPolling() });
   return (
     <DetailFrame
-      back={`/e/${e}/networks`}
+      back={`/e/${encodeURIComponent(engine)}/networks`}
       backLabel="Back to networks"
       kind="Network"
-      title={d?.name ?? id}
-      badges={
-        d ? (
-          <>
-            {d.builtin ? <Badge>built-in</Badge> : null}
-            {d.internal ? <Badge tone="warn">internal</Badge> : null}
-            {d.attachable ? <Badge tone="info">attachable</Badge> : null}
-          </>
-        ) : null
-      }
-      error={error}
-      pending={q.isPending}
+      title={q.data?.name ?? id}
+      query={q}
+      badges={(d) => (
+        <>
+          {d.builtin ? <Badge>built-in</Badge> : null}
+          {d.internal ? <Badge tone="warn">internal</Badge> : null}
+          {d.attachable ? <Badge tone="info">attachable</Badge> : null}
+        </>
+      )}
     >
-      {d ? (
+      {(d) => (
         <div className="max-w-5xl">
           <Facts
             rows={[
@@ -56,18 +46,16 @@ export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
               ['Internal', yesNo(d.internal)],
               ['Attachable', yesNo(d.attachable)],
               ['IPv6', yesNo(d.ipv6)],
-              ['Created', d.created ? <>{formatDate(d.created)} <span className="text-muted">({formatAgo(d.created)})</span></> : ''],
+              ['Created', dateFact(d.created)],
             ]}
           />
           <Section title="Attached containers" count={d.attached.length}>
             <ContainerTable engine={engine} rows={d.attached} columns={[ADDRESS('IPv4', (a) => a.ipv4), ADDRESS('MAC', (a) => a.mac)]} empty="No container is attached." />
           </Section>
-          <Section title="Labels" count={d.labels.length}>
-            <KeyValues rows={d.labels} empty="No labels." />
-          </Section>
+          <Labels rows={d.labels} />
           <RawJson text={d.raw} />
         </div>
-      ) : null}
+      )}
     </DetailFrame>
   );
 }

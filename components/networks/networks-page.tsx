@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
-import { RemoveButton, RemoveDialog } from '@/components/engine/resource-dialogs';
+import { RemoveButton, useRemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
@@ -25,8 +25,14 @@ export function NetworksPage({ engine }: { engine: string }) {
   const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.networks.remove.mutationOptions());
+  const removal = useRemoveDialog(
+    'network',
+    remove,
+    (n: { id: string; name: string }) => remove.mutateAsync({ engine, id: n.id }),
+    trpc.networks.list.queryKey(),
+    <p>Containers can no longer join it; the engine refuses while one is attached.</p>,
+  );
   const [creating, setCreating] = useState(false);
-  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const e = encodeURIComponent(engine);
 
   const all = list.data ?? [];
@@ -95,22 +101,13 @@ export function NetworksPage({ engine }: { engine: string }) {
             </Td>
             {canChange ? (
               <Td className="text-right">
-                {n.builtin ? null : <RemoveButton name={n.name} onClick={() => setRemoving(n)} />}
+                {n.builtin ? null : <RemoveButton name={n.name} onClick={() => removal.ask(n)} />}
               </Td>
             ) : null}
           </Tr>
         ))}
       </ListFrame>
-      <RemoveDialog
-        target={removing}
-        kind="network"
-        busy={remove.isPending}
-        remove={(n) => remove.mutateAsync({ engine, id: n.id })}
-        onClose={() => setRemoving(null)}
-        list={trpc.networks.list.queryKey()}
-      >
-        <p>Containers can no longer join it; the engine refuses while one is attached.</p>
-      </RemoveDialog>
+      {removal.dialog}
       <CreateNetworkDialog engine={engine} open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -7,7 +7,7 @@ import { useTRPC } from '@/lib/trpc';
 import { errorView } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
-import { useRefreshAccess } from './use-attempt';
+import { useMakeSubmit } from './use-attempt';
 
 type Kind = 'project' | 'container';
 
@@ -20,7 +20,7 @@ const PRESETS: [number, string][] = [
 
 export function ShareDialog({ open, onClose, onMade }: { open: boolean; onClose: () => void; onMade: (path: string, name: string) => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshAccess();
+  const submit = useMakeSubmit();
   const engines = useQuery({ ...trpc.engines.list.queryOptions(), enabled: open });
   const current = useQuery(trpc.engines.current.queryOptions());
   const [picked, setEngine] = useState<string | null>(null);
@@ -44,16 +44,13 @@ export function ShareDialog({ open, onClose, onMade }: { open: boolean; onClose:
       busy={create.isPending}
       error={create.error}
       onCancel={close}
-      onSubmit={async (f) => {
-        try {
-          const out = await create.mutateAsync({ name: String(f.get('name') ?? ''), engine, kind, target: String(f.get('target') ?? ''), expiresInHours: Number(hours) });
-          onMade(out.path, out.row.name);
-          close();
-          await refresh();
-        } catch {
-          // The dialog shows create.error.
-        }
-      }}
+      onSubmit={(f) =>
+        submit(
+          () => create.mutateAsync({ name: String(f.get('name') ?? ''), engine, kind, target: String(f.get('target') ?? ''), expiresInHours: Number(hours) }),
+          (out) => onMade(out.path, out.row.name),
+          close,
+        )
+      }
     >
       <Field label="Name" name="name" hint="Who or what it is for, such as on-call or QA of the web project.">
         <input name="name" required autoFocus autoComplete="off" className={inputClass} />

@@ -4,13 +4,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMe } from '@/components/shell/use-role';
 import { useTRPC } from '@/lib/trpc';
 import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
-import { useRefreshAccess } from './use-attempt';
+import { useMakeSubmit } from './use-attempt';
 
 export function TokenDialog({ open, onClose, onMade }: { open: boolean; onClose: () => void; onMade: (token: string, name: string) => void }) {
   const trpc = useTRPC();
   const me = useMe();
   const users = useQuery({ ...trpc.access.users.queryOptions(), enabled: open });
-  const refresh = useRefreshAccess();
+  const submit = useMakeSubmit();
   const create = useMutation(trpc.access.createToken.mutationOptions());
   const close = () => (create.reset(), onClose());
   const mine = users.data?.find((u) => u.name === me.data?.name);
@@ -23,21 +23,19 @@ export function TokenDialog({ open, onClose, onMade }: { open: boolean; onClose:
       busy={create.isPending}
       error={create.error}
       onCancel={close}
-      onSubmit={async (f) => {
+      onSubmit={(f) => {
         const days = String(f.get('days') ?? '').trim();
-        try {
-          const out = await create.mutateAsync({
-            name: String(f.get('name') ?? ''),
-            userId: Number(f.get('user')) || undefined,
-            // An empty field means "never"; anything else goes to the server, which says what is wrong with it.
-            expiresInDays: days === '' ? undefined : Number(days),
-          });
-          onMade(out.token, out.row.name);
-          close();
-          await refresh();
-        } catch {
-          // The dialog shows create.error.
-        }
+        return submit(
+          () =>
+            create.mutateAsync({
+              name: String(f.get('name') ?? ''),
+              userId: Number(f.get('user')) || undefined,
+              // An empty field means "never"; anything else goes to the server, which says what is wrong with it.
+              expiresInDays: days === '' ? undefined : Number(days),
+            }),
+          (out) => onMade(out.token, out.row.name),
+          close,
+        );
       }}
     >
       <Field label="Name" name="name" hint="What the token is for, such as CI deploys or a monitoring script.">

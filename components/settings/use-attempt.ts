@@ -32,3 +32,20 @@ export function useAttempt(): <T>(run: () => Promise<T>, done: string | ((out: T
     [toast, refresh],
   );
 }
+
+/** Sends a "make" form: hands over what was made, closes and refreshes; a refusal stays in the mutation, where the dialog shows it. */
+export function useMakeSubmit(): <T>(run: () => Promise<T>, made: (out: T) => void, close: () => void) => Promise<void> {
+  const refresh = useRefreshAccess();
+  return useCallback(
+    async <T,>(run: () => Promise<T>, made: (out: T) => void, close: () => void) => {
+      try {
+        made(await run());
+        close();
+        await refresh();
+      } catch {
+        // The dialog shows the mutation's error.
+      }
+    },
+    [refresh],
+  );
+}

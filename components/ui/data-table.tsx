@@ -1,5 +1,5 @@
 // Table styling shared by every list: sticky header, dense rows, stable column widths.
-import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from '@/lib/utils';
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
@@ -21,4 +21,19 @@ export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElemen
 
 export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
   return <tr className={cn('hover:bg-panel/70 aria-selected:bg-accent/8', className)} {...props} />;
+}
+
+/** A small bordered table inside a page, or a sentence in its place when it has no rows. */
+export function TableBox({ rows, empty, head, children }: { rows: number; empty: string; head: ReactNode; children: ReactNode }) {
+  if (!rows) return <p className="text-muted">{empty}</p>;
+  return (
+    <div className="overflow-hidden rounded-md border border-line">
+      <Table>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </Table>
+    </div>
+  );
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useQueryParam } from '@/lib/use-query-params';
 import { useTRPC } from '@/lib/trpc';
-import { cn } from '@/lib/utils';
+import { TabStrip } from '@/components/ui/tab-strip';
 
 const KINDS = [
   { kind: 'console', label: 'Console', empty: 'The serial console is written while the VM boots and runs.' },
@@ -30,20 +30,7 @@ export function VmLogs() {
   const meta = KINDS.find((k) => k.kind === kind)!;
   return (
     <div className="flex h-full min-h-0 flex-col gap-3">
-      <div role="tablist" aria-label="VM logs" className="flex gap-1">
-        {KINDS.map((k) => (
-          <button
-            key={k.kind}
-            role="tab"
-            type="button"
-            aria-selected={k.kind === kind}
-            onClick={() => setParam(k.kind === 'console' ? '' : k.kind)}
-            className={cn('h-7 rounded-md px-2.5 text-[13px] text-muted hover:bg-panel hover:text-fg', k.kind === kind && 'bg-accent/12 font-medium text-accent')}
-          >
-            {k.label}
-          </button>
-        ))}
-      </div>
+      <TabStrip label="VM logs" look="pill" current={kind} tabs={KINDS.map((k) => ({ key: k.kind, label: k.label }))} onSelect={(key) => setParam(key === 'console' ? '' : key)} />
       {log.error ? <ErrorBanner error={log.error} /> : null}
       <pre
         ref={box}

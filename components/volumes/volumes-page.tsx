@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ContainerLinks } from '@/components/engine/detail-parts';
 import { ListFrame, Toggle } from '@/components/engine/list-frame';
-import { RemoveButton, RemoveDialog } from '@/components/engine/resource-dialogs';
+import { RemoveButton, useRemoveDialog } from '@/components/engine/resource-dialogs';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
@@ -26,8 +26,8 @@ export function VolumesPage({ engine }: { engine: string }) {
   const list = useQuery({ ...trpc.volumes.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.volumes.remove.mutationOptions());
+  const removal = useRemoveDialog('volume', remove, (v: { name: string }) => remove.mutateAsync({ engine, name: v.name }), trpc.volumes.list.queryKey(), <p>Its data is deleted for good.</p>);
   const [creating, setCreating] = useState(false);
-  const [removing, setRemoving] = useState<{ name: string } | null>(null);
   const e = encodeURIComponent(engine);
 
   const all = list.data ?? [];
@@ -93,22 +93,13 @@ export function VolumesPage({ engine }: { engine: string }) {
             </Td>
             {canChange ? (
               <Td className="text-right">
-                <RemoveButton name={v.name} onClick={() => setRemoving(v)} />
+                <RemoveButton name={v.name} onClick={() => removal.ask(v)} />
               </Td>
             ) : null}
           </Tr>
         ))}
       </ListFrame>
-      <RemoveDialog
-        target={removing}
-        kind="volume"
-        busy={remove.isPending}
-        remove={(v) => remove.mutateAsync({ engine, name: v.name })}
-        onClose={() => setRemoving(null)}
-        list={trpc.volumes.list.queryKey()}
-      >
-        <p>Its data is deleted for good.</p>
-      </RemoveDialog>
+      {removal.dialog}
       <CreateVolumeDialog engine={engine} open={creating} onClose={() => setCreating(false)} />
     </>
   );

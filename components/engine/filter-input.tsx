@@ -1,10 +1,22 @@
 'use client';
-// The text filter: follows the URL (back/forward, "Clear filter") while typing stays instant.
+// The text filter of every list: follows the URL (back/forward, "Clear filter") while typing stays instant.
 import { Search, X } from 'lucide-react';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { Input } from '@/components/ui/input';
+import { cn } from '@/lib/utils';
 
-export function FilterInput({ value, onChange, inputRef }: { value: string; onChange: (v: string) => void; inputRef: Ref<HTMLInputElement> }) {
+export interface FilterInputProps {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (v: string) => void;
+  inputRef: Ref<HTMLInputElement>;
+  /** A clear button and a "/" hint inside the field, and Escape empties it; otherwise Escape leaves the field. */
+  clearable?: boolean;
+  className?: string;
+}
+
+export function FilterInput({ label, placeholder, value, onChange, inputRef, clearable = false, className }: FilterInputProps) {
   const [text, setText] = useState(value);
   // Values this field sent that the URL has not shown yet: they arrive a moment later, and must not overwrite newer keystrokes.
   const sent = useRef<string[]>([]);
@@ -27,20 +39,22 @@ export function FilterInput({ value, onChange, inputRef }: { value: string; onCh
       <Input
         ref={inputRef}
         type="search"
-        aria-label="Filter containers"
+        aria-label={label}
         aria-keyshortcuts="/"
-        placeholder="Name, image, id or project"
+        placeholder={placeholder}
         value={text}
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && text) {
+          if (e.key !== 'Escape') return;
+          if (!clearable) e.currentTarget.blur();
+          else if (text) {
             e.stopPropagation();
             change('');
           }
         }}
-        className="w-64 pr-7 pl-7 [&::-webkit-search-cancel-button]:hidden"
+        className={cn('pl-7', clearable && 'pr-7 [&::-webkit-search-cancel-button]:hidden', className)}
       />
-      {text ? (
+      {!clearable ? null : text ? (
         <button
           type="button"
           aria-label="Clear filter"
