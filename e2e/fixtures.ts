@@ -17,6 +17,11 @@ export async function signIn(page: Page, next = '/'): Promise<void> {
   await page.goto(url.pathname + url.search);
 }
 
+/** The private registry e2e/serve.ts started: "127.0.0.1:PORT" and the one account it accepts. */
+export function e2eRegistry(): { host: string; user: string; password: string } {
+  return JSON.parse(readFileSync(join(E2E_DIR, 'registry.json'), 'utf8')) as { host: string; user: string; password: string };
+}
+
 let counter = 0;
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter++}`;

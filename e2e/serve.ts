@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+import { startTestRegistry, type TestRegistry } from '../test/registry';
 import { provideVmImage } from '../test/vm-image';
 import { haltVm } from '../server/vm/lifecycle';
 import { vmPaths } from '../server/vm/paths';
@@ -25,6 +26,12 @@ if (!base) {
 const engine = await startTestEngine({ dir: join(dir, 'engine') });
 await importBusybox(engine.api);
 await ensureNetwork(engine.api);
+// A registry with sign-in for registries.spec.ts: its address and account are read back by e2eRegistry().
+let registry: TestRegistry | undefined;
+if (!base) {
+  registry = await startTestRegistry({ dir: join(dir, 'registry') });
+  writeFileSync(join(dir, 'registry.json'), JSON.stringify({ host: registry.host, user: registry.user, password: registry.password }));
+}
 
 const berth = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', port, ...(base ? ['--base-path', '/berth'] : [])], {
   env: {
@@ -57,6 +64,7 @@ async function stop(): Promise<void> {
   }
   // The VM outlives Berth by design; the tests end it.
   await haltVm(vm, { log: () => undefined, step: () => undefined }, { ...process.env, DOCKER_CONFIG: join(dir, 'docker-config') }, true);
+  await registry?.stop();
   await engine.stop();
   process.exit(0);
 }
@@ -65,6 +73,6 @@ process.on('SIGINT', () => void stop());
 berth.on('exit', (code) => {
   if (!stopping) {
     console.error(`berth exited unexpectedly with code ${code}`);
-    void engine.stop().then(() => process.exit(1));
+    void Promise.all([registry?.stop(), engine.stop()]).then(() => process.exit(1));
   }
 });

@@ -14,6 +14,9 @@ command -v qemu-system-x86_64 >/dev/null 2>&1 || missing_base+=(qemu-system-x86)
 command -v mmdebstrap >/dev/null 2>&1 || missing_base+=(mmdebstrap)
 [ -x /sbin/mkfs.ext4 ] || [ -x /usr/sbin/mkfs.ext4 ] || missing_base+=(e2fsprogs)
 command -v openssl >/dev/null 2>&1 || missing_base+=(openssl)
+# A private image registry with sign-in for the registries tests.
+command -v docker-registry >/dev/null 2>&1 || missing_base+=(docker-registry)
+command -v htpasswd >/dev/null 2>&1 || missing_base+=(apache2-utils)
 missing_browser=()
 [ -x /usr/bin/chromium ] || missing_browser+=(chromium)
 if [ ${#missing_base[@]} -gt 0 ] || [ ${#missing_browser[@]} -gt 0 ]; then
