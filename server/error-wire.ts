@@ -22,6 +22,7 @@ const TRPC_CODE: Record<BerthErrorCode, TRPC_ERROR_CODE_KEY> = {
   TLS_FAILURE: 'BAD_GATEWAY',
   TIMEOUT: 'GATEWAY_TIMEOUT',
   ENGINE_ERROR: 'INTERNAL_SERVER_ERROR',
+  IMAGE_MISSING: 'NOT_FOUND',
 };
 
 /** The TRPCError a BerthError travels as (its code, its sentence, itself as the cause). */
@@ -59,7 +60,7 @@ export function formatError({ shape, error }: { shape: { message: string; code: 
       httpStatus: berth ? getHTTPStatusCodeFromError(toTRPCError(berth)) : shape.data.httpStatus,
       path: shape.data.path,
       berthCode: berth ? berth.code : zod ? 'INVALID_INPUT' : undefined,
-      fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
+      fieldErrors: zod ? z.flattenError(zod).fieldErrors : berth?.fields,
     },
   };
 }

@@ -17,14 +17,19 @@ export type BerthErrorCode =
   | 'FORBIDDEN'
   | 'TOO_MANY_REQUESTS'
   | 'PAYLOAD_TOO_LARGE'
-  | 'ENGINE_ERROR';
+  | 'ENGINE_ERROR'
+  /** The image to run is not on the engine: the client may pull it and try again. */
+  | 'IMAGE_MISSING';
 
 export class BerthError extends Error {
   readonly code: BerthErrorCode;
-  constructor(code: BerthErrorCode, message: string, options?: { cause?: unknown }) {
+  /** Messages per form field ("ports.0.hostPort"), when the refusal is about what one field holds. */
+  readonly fields?: Record<string, string[]>;
+  constructor(code: BerthErrorCode, message: string, options?: { cause?: unknown; fields?: Record<string, string[]> }) {
     super(message, options);
     this.name = 'BerthError';
     this.code = code;
+    if (options?.fields) this.fields = options.fields;
   }
 }
 
