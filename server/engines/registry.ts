@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import type Docker from 'dockerode';
 import { BerthError, connectionFailure } from '../errors';
 import { createClient, describeHost } from './client';
-import type { EndpointSpec } from './contexts';
+import { dockerConfigDir, type EndpointSpec } from './contexts';
 import type { EngineProvider } from './provider';
 import { contextsSource, dockerHostSource, socketSource } from './sources';
 
@@ -56,10 +56,13 @@ export class EngineRegistry {
   /** In listing order: the machine's own engines first, then what Berth adds (its VM). */
   private readonly providers: EngineProvider[] = [];
   private readonly unwatch = new Map<EngineProvider, () => void>();
+  /** The docker CLI's config directory Berth reads contexts from; registry sign-ins live there too. */
+  readonly dockerConfigDir: string;
 
   constructor(opts: RegistryOptions = {}) {
     const env = opts.env ?? process.env;
     const homeDir = opts.homeDir ?? homedir();
+    this.dockerConfigDir = dockerConfigDir(env, homeDir);
     const socketPath = opts.socketPath ?? env.BERTH_DOCKER_SOCKET ?? '/var/run/docker.sock';
     this.healthTimeoutMs = opts.healthTimeoutMs ?? 3_000;
     this.providers.push(socketSource(socketPath), dockerHostSource(env, socketPath), contextsSource(env, homeDir));
