@@ -2,9 +2,13 @@
 import { z } from 'zod';
 import { inspectImage, listImages, removeImage, tagImage } from '../docker/images';
 import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
+import { imageBuildProcedures } from './image-build';
+import { imageTransferProcedures } from './image-transfer';
 import { imageRef, repoName, tagName } from './schemas';
 
 export const imagesRouter = router({
+  ...imageBuildProcedures,
+  ...imageTransferProcedures,
   list: engineViewerProcedure
     .input(z.object({ dangling: z.boolean().optional() }))
     .query(({ ctx, input }) => listImages(ctx.api, { dangling: input.dangling })),
