@@ -4,6 +4,7 @@ import { cachedContainers } from '../docker/container-cache';
 import { inspectContainer } from '../docker/container-detail';
 import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, listContainers } from '../docker/containers';
 import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
+import { containerRunProcedures } from './container-run';
 import { logsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
 import { objectRef } from './schemas';
 
@@ -25,6 +26,7 @@ export const containersRouter = router({
   logs: logsProcedure,
   stats: statsProcedure,
   statsAll: statsAllProcedure,
+  ...containerRunProcedures,
   list: engineViewerProcedure
     .input(z.object({ all: z.boolean().optional() }))
     .query(({ ctx: { api }, input }) => (input.all === false ? listContainers(api, { all: false }) : cachedContainers(api, () => listContainers(api)))),
