@@ -5,6 +5,7 @@ import { containersRouter } from './containers';
 import { enginesRouter } from './engines';
 import { imagesRouter } from './images';
 import { networksRouter } from './networks';
+import { registriesRouter } from './registries';
 import { systemRouter } from './system';
 import { vmRouter } from './vm';
 import { volumesRouter } from './volumes';
@@ -18,6 +19,7 @@ export const appRouter = router({
   networks: networksRouter,
   system: systemRouter,
   vm: vmRouter,
+  registries: registriesRouter,
 });
 
 export type AppRouter = typeof appRouter;
