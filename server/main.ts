@@ -16,6 +16,7 @@ import { VmManager } from './vm/manager';
 import { baseHeaders, pagePolicy } from './http/headers';
 import { BerthError } from './errors';
 import { redirect, send, sendError } from './http/respond';
+import { receiveBuildContext } from './http/build-upload';
 import { handleSignIn } from './http/sign-in';
 import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
@@ -90,6 +91,11 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
     if (path.startsWith('/api/')) {
       if (!user) {
         sendError(res, new BerthError('UNAUTHORIZED', 'Sign in to use Berth: open the login link Berth printed when it started.'));
+        return;
+      }
+      // Build contexts are large and streamed to disk under their own cap, so they skip the 1 MiB limit below.
+      if (path === '/api/build-context') {
+        await receiveBuildContext(req, res, user);
         return;
       }
       if (path.startsWith('/api/trpc/')) {
