@@ -2,7 +2,8 @@
 //
 // In a tRPC procedure:
 //   const header = await registryAuthHeader(ctx, input.ref);           // ctx: anything with ctx.registry
-//   api.pull(ref, { headers: header ? { 'X-Registry-Auth': header } : {} })   // or { authconfig: await registryAuthConfig(ctx, ref) }
+//   api.pull(ref, header ? { authconfig: { base64: header } } : {})   // dockerode sends authconfig.base64 as X-Registry-Auth
+//   (or pass `{ authconfig: await registryAuthConfig(ctx, ref) }` and let dockerode encode it)
 // It reads the docker CLI's config of the user Berth runs as (ctx.registry.dockerConfigDir: $DOCKER_CONFIG or
 // ~/.docker) and its credential helpers, so a `docker login` on the command line counts for Berth and the other way
 // round. A config directory can be passed as a string instead of ctx.
@@ -36,8 +37,12 @@ export async function registryAuthConfig(source: DockerConfigSource, ref: string
   return { username: credential.username, password: credential.password ?? '', serveraddress: server };
 }
 
-/** base64url of the auth config's JSON, for the X-Registry-Auth header; undefined for an anonymous pull or push. */
+/**
+ * The auth config's JSON in URL-safe base64 for the X-Registry-Auth header; undefined for an anonymous pull or push.
+ * Padded, as the CLI sends it: the engine decodes with Go's padded URL alphabet and quietly treats an unpadded
+ * header as no credentials at all.
+ */
 export async function registryAuthHeader(source: DockerConfigSource, ref: string): Promise<string | undefined> {
   const config = await registryAuthConfig(source, ref);
-  return config ? Buffer.from(JSON.stringify(config), 'utf8').toString('base64url') : undefined;
+  return config ? Buffer.from(JSON.stringify(config), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_') : undefined;
 }
