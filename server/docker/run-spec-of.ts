@@ -30,14 +30,15 @@ function fromBind(bind: string): VolumeSpec | null {
 
 function volumesOf(host: Docker.HostConfig): VolumeSpec[] {
   const out: VolumeSpec[] = [];
-  for (const b of host.Binds ?? []) {
-    const v = fromBind(b);
-    if (v) out.push(v);
-  }
+  // The engine keeps each kind in its own list, so the form's order is lost; named volumes come first, as Run sends them.
   for (const m of (host as { Mounts?: { Type?: string; Source?: string; Target?: string; ReadOnly?: boolean }[] }).Mounts ?? []) {
     if ((m.Type === 'volume' || m.Type === 'bind' || m.Type === 'tmpfs') && m.Target) {
       out.push({ type: m.Type, source: m.Type === 'tmpfs' ? '' : (m.Source ?? ''), target: m.Target, readOnly: Boolean(m.ReadOnly) });
     }
+  }
+  for (const b of host.Binds ?? []) {
+    const v = fromBind(b);
+    if (v) out.push(v);
   }
   for (const [target, options] of Object.entries((host as { Tmpfs?: Record<string, string> }).Tmpfs ?? {})) {
     out.push({ type: 'tmpfs', source: '', target, readOnly: options.split(',').includes('ro') });
