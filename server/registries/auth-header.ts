@@ -24,8 +24,10 @@ export function configDirOf(source: DockerConfigSource): string {
 
 /** The registry an image reference names, normalised as config.json keys it: no domain means Docker Hub. */
 export function registryOf(ref: string): string {
-  const parsed = parseImageReference(ref);
-  return parsed?.domain ? normalizeServer(parsed.domain) : DOCKER_HUB;
+  const domain = parseImageReference(ref)?.domain;
+  // The grammar reads "team/app" as domain "team"; Docker counts a first component as a registry only with a dot,
+  // a port, or when it is localhost.
+  return domain && (/[.:]/.test(domain) || domain === 'localhost') ? normalizeServer(domain) : DOCKER_HUB;
 }
 
 /** The credentials for the image's registry as the engine's auth config, or undefined when Berth is not signed in there. */
