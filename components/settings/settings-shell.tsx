@@ -8,6 +8,7 @@ const LINKS: { href: string; label: string; tab?: string }[] = [
   { href: '/settings/access?tab=users', label: 'Users', tab: 'users' },
   { href: '/settings/access?tab=tokens', label: 'API tokens', tab: 'tokens' },
   { href: '/settings/access?tab=shares', label: 'Share links', tab: 'shares' },
+  { href: '/settings/registries', label: 'Registries' },
   { href: '/settings/audit', label: 'Audit log' },
 ];
 

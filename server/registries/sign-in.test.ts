@@ -38,7 +38,7 @@ async function pushedImage(dir: string): Promise<string> {
   const ref = `${repo}:1`;
   const header = await registryAuthHeader(dir, ref);
   expect(header).toBeTruthy();
-  const stream = (await docker.getImage(ref).push({ authconfig: { base64: header } } as never)) as NodeJS.ReadableStream;
+  const stream = (await docker.getImage(ref).push({ authconfig: { base64: header } } as never)) as unknown as NodeJS.ReadableStream;
   const output = await new Promise<any[]>((ok, fail) => docker.modem.followProgress(stream, (err: Error | null, res: any[]) => (err ? fail(err) : ok(res))));
   const failed = output.find((o) => o.error);
   if (failed) throw new Error(failed.error);

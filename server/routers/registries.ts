@@ -35,7 +35,7 @@ const password = z
   .max(8192, { message: 'must be at most 8192 characters', abort: true });
 
 function adminOnly(ctx: Context): string {
-  if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new BerthError('FORBIDDEN', 'Only an admin can see registry sign-ins.');
+  if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new BerthError('FORBIDDEN', 'Only an admin can see this.');
   return ctx.registry.dockerConfigDir;
 }
 
