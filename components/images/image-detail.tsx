@@ -6,11 +6,13 @@ import { DetailFrame, Facts, KeyValues, Labels, Mono, RawJson, Section, dateFact
 import { Badge } from '@/components/ui/badge';
 import { TableBox, Td, Th, Tr } from '@/components/ui/data-table';
 import { StateBadge } from '@/components/ui/state-badge';
+import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { useTRPC } from '@/lib/trpc';
 import { formatBytes, shortId } from '@/lib/utils';
 import type { RouterOutputs } from '@/lib/router-types';
 import { History, Layers } from './image-history';
 import { plural } from './image-lines';
+import { RunImageButton } from './run-launchers';
 
 type Image = RouterOutputs['images']['inspect'];
 
@@ -90,6 +92,7 @@ function envRows(env: string[]) {
 export function ImageDetail({ engine, id }: { engine: string; id: string }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.images.inspect.queryOptions({ engine, id }), ...useDetailPolling() });
+  const canChange = useCanChangeHydrated();
   return (
     <DetailFrame
       back={`/e/${encodeURIComponent(engine)}/images`}
@@ -101,6 +104,11 @@ export function ImageDetail({ engine, id }: { engine: string; id: string }) {
         <>
           {d.repoTags.length ? null : <Badge>dangling</Badge>}
           <Badge tone={d.usedBy.length ? 'info' : 'neutral'}>{d.usedBy.length ? `used by ${plural(d.usedBy.length, 'container')}` : 'unused'}</Badge>
+          {canChange ? (
+            <div className="ml-auto">
+              <RunImageButton withText engine={engine} image={d.repoTags[0] ?? d.id} label={d.repoTags[0] ?? shortId(d.id)} />
+            </div>
+          ) : null}
         </>
       )}
     >

@@ -15,7 +15,9 @@ import { useTRPC } from '@/lib/trpc';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
 import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
+import { BuildImageLink } from './build-button';
 import { RemoveImageDialog } from './remove-image-dialog';
+import { RunImageButton } from './run-launchers';
 import { TagImageDialog } from './tag-image-dialog';
 
 export function ImagesPage({ engine }: { engine: string }) {
@@ -50,6 +52,7 @@ export function ImagesPage({ engine }: { engine: string }) {
         filter={q}
         onFilter={setQ}
         toggles={<Toggle label="Dangling only" checked={dangling === '1'} onChange={(on) => setDangling(on ? '1' : '')} />}
+        actions={canChange ? <BuildImageLink engine={engine} /> : null}
         error={error}
         pending={list.isPending}
         total={list.data ? lines.length : undefined}
@@ -72,7 +75,7 @@ export function ImagesPage({ engine }: { engine: string }) {
             <Th className="w-24 text-right">Size</Th>
             <Th className="w-36">Created</Th>
             <Th className="w-20 text-right">In use</Th>
-            {canChange ? <Th className="w-24 text-right">Actions</Th> : null}
+            {canChange ? <Th className="w-28 text-right">Actions</Th> : null}
           </tr>
         }
       >
@@ -98,6 +101,7 @@ export function ImagesPage({ engine }: { engine: string }) {
             {canChange ? (
               <Td>
                 <div className="flex justify-end gap-0.5">
+                  <RunImageButton engine={engine} image={r.ref} label={r.label === '<none>' ? shortId(r.id) : r.label} />
                   <Button variant="ghost" size="icon" aria-label={`Tag ${r.label === '<none>' ? shortId(r.id) : r.label}`} title="Tag" onClick={() => setTagging(r)}>
                     <Tag aria-hidden />
                   </Button>

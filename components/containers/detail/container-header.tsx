@@ -4,6 +4,7 @@ import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
+import { RunAgainButton } from '@/components/images/run-launchers';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { VmPortNotice } from '@/components/vm/vm-port-notice';
 import { ErrorBanner } from '@/components/ui/error-banner';
@@ -57,7 +58,8 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
           </Link>
         ) : null}
         {canChange && d ? (
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <RunAgainButton engine={engine} id={d.id} name={d.name} />
             <ActionButtons
               withLabels
               name={d.name}

@@ -1,0 +1,58 @@
+'use client';
+// The `docker run` command the form amounts to, as it changes, with a Copy button.
+import { Check, Copy } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+
+async function copy(text: string, from: HTMLElement | null): Promise<void> {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // Without the clipboard API (plain HTTP on another host) the legacy command copies the selected text.
+  if (!from) throw new Error('nothing to copy');
+  const range = document.createRange();
+  range.selectNodeContents(from);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  const ok = document.execCommand('copy');
+  sel?.removeAllRanges();
+  if (!ok) throw new Error('copy refused');
+}
+
+export function CommandPreview({ command }: { command: string }) {
+  const toast = useToast();
+  const pre = useRef<HTMLPreElement>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setCopied(false), [command]);
+  return (
+    <div className="flex min-h-0 flex-col gap-2">
+      <div className="flex items-center gap-2">
+        <h3 id="run-command-title" className="text-[13px] font-semibold">
+          Equivalent command
+        </h3>
+        <Button
+          className="ml-auto"
+          aria-label="Copy docker run command"
+          onClick={() =>
+            copy(command, pre.current).then(
+              () => setCopied(true),
+              () => toast('bad', 'The browser did not allow copying; select the command instead.'),
+            )
+          }
+        >
+          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+          {copied ? 'Copied' : 'Copy'}
+        </Button>
+      </div>
+      <pre
+        ref={pre}
+        aria-labelledby="run-command-title"
+        data-testid="run-command"
+        className="min-h-24 overflow-auto rounded-md border border-line bg-panel p-3 font-mono text-[12px] leading-5 break-all whitespace-pre-wrap select-all"
+      >
+        {command}
+      </pre>
+      <p className="text-[12px] text-muted">Runs detached, as Berth does. Paste it into a terminal whose docker talks to this engine.</p>
+    </div>
+  );
+}
