@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testCaller, testDocker, testRegistry, uniqueName } from '@/test/harness';
 import { buildLayeredImage } from '@/test/layered-image';
-import { closedPort, collect, registryDigest, signInFor, startHangingServer } from '@/test/transfer';
+import { closedPort, collect, registryDigest, signInFor, startHangingServer, unwrap } from '@/test/transfer';
 import { operations } from './operations';
 
 const host = inject('registryHost');
@@ -86,7 +86,7 @@ describe('push and pull', () => {
       const sub = await caller.images.pull({ engine: 'default', ref: `${hanging.host}/slow/image:1` });
       const it = sub[Symbol.asyncIterator]();
       const first = await it.next();
-      const opId = (first.value as [string, { opId: string }])[1].opId;
+      const opId = unwrap(first.value).opId;
       // Wait until the engine is stuck on the registry, so the cancel really has something to stop.
       for (let i = 0; i < 100 && hanging.accepted() === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(hanging.accepted()).toBeGreaterThan(0);

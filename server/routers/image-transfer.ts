@@ -12,10 +12,19 @@ import { transferTarget } from '../images/transfer';
 import { adminProcedure, engineAdminProcedure, viewerProcedure } from '../trpc';
 
 // The grammar itself is checked by transferTarget, which says what is wrong in one sentence; this only bounds it.
-const transferRef = z
-  .string()
-  .min(1, { message: 'must not be empty', abort: true })
-  .max(512, { message: 'must be at most 512 characters: an image reference is shorter', abort: true });
+function transferRef(kind: TransferKind) {
+  return z
+    .string()
+    .min(1, { message: 'must not be empty', abort: true })
+    .max(512, { message: 'must be at most 512 characters: an image reference is shorter', abort: true })
+    .superRefine((ref, zctx) => {
+      try {
+        transferTarget(kind, ref);
+      } catch (err) {
+        zctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    });
+}
 const opId = z.string().uuid('must be an operation id Berth gave out');
 // tRPC's client sends the last event's id when it reconnects: "<opId>:<n>", so a reconnect re-attaches.
 const lastEventId = z.string().max(100).optional();
@@ -31,9 +40,11 @@ const opTarget = {
   },
 };
 
-function adminOnly(ctx: Context): void {
+/** Reads of the operations list: admins only, checked before a subscription starts. */
+const operationsReader = viewerProcedure.use(function requireAdminReader({ ctx, next }) {
   if (ctx.user?.role !== 'admin' || ctx.user.scope) throw new BerthError('FORBIDDEN', 'Only an admin can see pulls and pushes.');
-}
+  return next();
+});
 
 /** The operation's snapshots as tracked events; ids let a reconnecting client come back to the same operation. */
 async function* follow(id: string, signal: AbortSignal | undefined): AsyncGenerator<TrackedEnvelope<TransferSnapshot>> {
@@ -55,7 +66,7 @@ async function startOp(ctx: Context & { api: Docker }, kind: TransferKind, engin
 function transferProcedure(kind: TransferKind) {
   return engineAdminProcedure
     .meta(refTarget)
-    .input(z.object({ ref: transferRef, lastEventId }))
+    .input(z.object({ ref: transferRef(kind), lastEventId }))
     .subscription(async function* ({ ctx, input, signal }) {
       const id = resumedOp(input.lastEventId) ?? (await startOp(ctx, kind, input.engine, input.ref));
       yield* follow(id, streamSignal(ctx, signal));
@@ -66,14 +77,10 @@ export const imageTransferProcedures = {
   pull: transferProcedure('pull'),
   push: transferProcedure('push'),
   // Reading the list or watching changes nothing, so these stay out of the audit log; they are still admins' only.
-  operations: viewerProcedure.input(z.object({}).optional()).query(({ ctx }): TransferSnapshot[] => {
-    adminOnly(ctx);
-    return operations.list();
-  }),
-  watchOperation: viewerProcedure
+  operations: operationsReader.input(z.object({}).optional()).query((): TransferSnapshot[] => operations.list()),
+  watchOperation: operationsReader
     .input(z.object({ opId, lastEventId }))
     .subscription(async function* ({ ctx, input, signal }) {
-      adminOnly(ctx);
       if (!operations.get(input.opId)) throw new BerthError('NOT_FOUND', 'This pull or push is no longer known to Berth: it ended more than a few minutes ago, or Berth restarted.');
       yield* follow(input.opId, streamSignal(ctx, signal));
     }),
