@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
 import { isAllowedRequestHost, isSameOrigin } from './auth/guard';
 import { type Services, requestContext } from './context';
+import { terminalEndpoint } from './exec/endpoint';
 import { appRouter } from './routers/_app';
 
 /** Answers an upgrade that is not served and closes the socket once the answer is out. */
@@ -28,6 +29,8 @@ export function attachWebSocket(server: Server, deps: Services & { allowedHosts:
     // The connection outlives any one call: each call and each open subscription checks the credential again.
     createContext: ({ req, res }) => requestContext(deps, req, { user: deps.access.userFor(req), live: true, socket: res }),
   });
+  const terminals = terminalEndpoint(deps, refuse);
+  const terminalPath = deps.path.replace(/\/trpc$/, '/exec');
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
@@ -37,6 +40,13 @@ export function attachWebSocket(server: Server, deps: Services & { allowedHosts:
       path = new URL(req.url ?? '/', 'http://berth.invalid').pathname;
     } catch {
       return refuse(socket, 400, 'Bad Request');
+    }
+    if (path === terminalPath) {
+      if (!isSameOrigin(req) || !req.headers.origin) return refuse(socket, 403, 'Forbidden');
+      const auth = authenticate(deps.access, req);
+      if (auth.refusal) return refuse(socket, 429, 'Too Many Requests');
+      if (!auth.user) return refuse(socket, 401, 'Unauthorized');
+      return terminals.upgrade(req, socket, head, auth.user);
     }
     if (path !== deps.path) {
       if (deps.fallback && !path.startsWith(deps.path.replace(/\/trpc$/, '/'))) return deps.fallback(req, socket, head);
@@ -54,6 +64,7 @@ export function attachWebSocket(server: Server, deps: Services & { allowedHosts:
     close() {
       server.off('upgrade', onUpgrade);
       handler.broadcastReconnectNotification();
+      terminals.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
     },
