@@ -12,6 +12,7 @@ import { formatBytes, shortId } from '@/lib/utils';
 import type { RouterOutputs } from '@/lib/router-types';
 import { History, Layers } from './image-history';
 import { plural } from './image-lines';
+import { PushButton } from './push-dialog';
 import { RunImageButton } from './run-launchers';
 
 type Image = RouterOutputs['images']['inspect'];
@@ -105,7 +106,8 @@ export function ImageDetail({ engine, id }: { engine: string; id: string }) {
           {d.repoTags.length ? null : <Badge>dangling</Badge>}
           <Badge tone={d.usedBy.length ? 'info' : 'neutral'}>{d.usedBy.length ? `used by ${plural(d.usedBy.length, 'container')}` : 'unused'}</Badge>
           {canChange ? (
-            <div className="ml-auto">
+            <div className="ml-auto flex gap-2">
+              <PushButton engine={engine} tags={d.repoTags} />
               <RunImageButton withText engine={engine} image={d.repoTags[0] ?? d.id} label={d.repoTags[0] ?? shortId(d.id)} />
             </div>
           ) : null}

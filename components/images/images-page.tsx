@@ -16,6 +16,7 @@ import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
 import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
 import { BuildImageLink } from './build-button';
+import { PullButton } from './pull-dialog';
 import { RemoveImageDialog } from './remove-image-dialog';
 import { RunImageButton } from './run-launchers';
 import { TagImageDialog } from './tag-image-dialog';
@@ -52,7 +53,7 @@ export function ImagesPage({ engine }: { engine: string }) {
         filter={q}
         onFilter={setQ}
         toggles={<Toggle label="Dangling only" checked={dangling === '1'} onChange={(on) => setDangling(on ? '1' : '')} />}
-        actions={canChange ? <BuildImageLink engine={engine} /> : null}
+        actions={canChange ? <><PullButton engine={engine} /><BuildImageLink engine={engine} /></> : null}
         error={error}
         pending={list.isPending}
         total={list.data ? lines.length : undefined}
