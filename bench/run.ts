@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { EngineRegistry } from '../server/engines/registry';
 import { startBerth } from '../server/main';
 import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
+import { benchBuild } from './build';
 import { benchContainersList, benchContainersPage } from './containers';
 import { benchDisk } from './disk';
 import { benchGuard } from './guard';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   disk: benchDisk,
   page: benchContainersPage,
   vm: benchVm,
+  build: benchBuild,
 };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
