@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { skipToken } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorView } from '@/lib/errors';
 import { useTRPC } from '@/lib/trpc';
 import type { TransferKind, TransferSnapshot } from '@/lib/transfer';
@@ -29,13 +29,18 @@ export function useTransfer(kind: TransferKind, engine: string, ref: string | nu
   const qc = useQueryClient();
   const [snapshot, setSnapshot] = useState<TransferSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const opId = useRef<string | null>(null);
   const procedure = kind === 'pull' ? trpc.images.pull : trpc.images.push;
   useSubscription(
     procedure.subscriptionOptions(ref ? { engine, ref } : skipToken, {
       onStarted: () => setError(null),
       onData: (v: unknown) => {
         const s = snapshotOf(v);
+        // The operations list learns of a new operation, and of its end, at once rather than at its next poll.
+        const first = opId.current !== s.opId;
+        opId.current = s.opId;
         setSnapshot(s);
+        if (first) void qc.invalidateQueries({ queryKey: trpc.images.operations.queryKey() });
         if (s.state !== 'running') {
           void qc.invalidateQueries({ queryKey: trpc.images.operations.queryKey() });
           if (s.state === 'done') void qc.invalidateQueries({ queryKey: trpc.images.list.queryKey() });

@@ -8,6 +8,7 @@ import { withBase } from '@/lib/base-path';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 import { EngineSwitcher } from './engine-switcher';
+import { Operations } from './operations';
 import { useCanChange, useMe } from './use-role';
 
 const NAV = [
@@ -79,6 +80,7 @@ export function Sidebar({ engine }: { engine: string }) {
         })}
       </ul>
       <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} />
+      <Operations />
       <div className="mt-auto border-t border-line p-2">
         {canChange ? (
           <Link
