@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Berth, startBerth } from '@/server/main';
-import { runContainer, testDocker, testRegistry, uniqueName } from '@/test/harness';
+import { runContainer, testCaller, testDocker, testRegistry, uniqueName } from '@/test/harness';
 import { PROMPT, openTerminalClient } from '@/test/terminal-client';
 import { SESSION_ENV } from './session';
 
@@ -163,6 +163,26 @@ describe('the terminal WebSocket', () => {
     await t.waitFor(PROMPT);
     await post('access.revokeToken', { id: made.json.result.data.row.id });
     expect((await t.closed).code).toBe(4401);
+    expect(await leftovers(shellBox)).toEqual([]);
+  });
+
+  it("lists the container's processes with the terminal's own marked, for admins only", async () => {
+    const t = await openTerminalClient({ port, token: ADMIN, id: shellBox });
+    await t.waitFor(PROMPT);
+    t.type('sleep 500\r');
+    await new Promise((r) => setTimeout(r, 400));
+    const admin = await testCaller(undefined, berth.registry);
+    const top = await admin.containers.top({ engine: 'default', id: shellBox });
+    expect(top.titles).toContain('PID');
+    const cmd = top.titles.length - 1;
+    expect(top.rows.find((r) => r.cells[cmd] === 'sleep 3600')?.terminal).toBe(false);
+    expect(top.rows.find((r) => r.cells[cmd] === 'sleep 500')?.terminal).toBe(true);
+    t.ws.close();
+    const viewer = await testCaller({ name: 'v', role: 'viewer' }, berth.registry);
+    await expect(viewer.containers.top({ engine: 'default', id: shellBox })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const stopped = uniqueName('top-stopped');
+    created.push((await runContainer(docker, { name: stopped, start: false })).id);
+    await expect(admin.containers.top({ engine: 'default', id: stopped })).rejects.toThrow(`Container ${stopped} is not running: it has no processes to show.`);
     expect(await leftovers(shellBox)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { cachedContainers } from '../docker/container-cache';
 import { inspectContainer } from '../docker/container-detail';
 import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, listContainers } from '../docker/containers';
 import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
+import { containerInsideProcedures } from './container-inside';
 import { containerRunProcedures } from './container-run';
 import { logsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
 import { objectRef } from './schemas';
@@ -27,6 +28,7 @@ export const containersRouter = router({
   stats: statsProcedure,
   statsAll: statsAllProcedure,
   ...containerRunProcedures,
+  ...containerInsideProcedures,
   list: engineViewerProcedure
     .input(z.object({ all: z.boolean().optional() }))
     .query(({ ctx: { api }, input }) => (input.all === false ? listContainers(api, { all: false }) : cachedContainers(api, () => listContainers(api)))),
