@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE, testCaller, testDocker, testRegistry, uniqueName } from '@/test/harness';
+import { testServices } from '@/test/services';
 import type { BuildEvent } from './build';
 
 const docker = testDocker();
@@ -104,6 +105,9 @@ describe('images.build from a folder on Berth’s machine', () => {
     expect(done?.type).toBe('done');
     const id = done?.type === 'done' ? done.imageId : '';
     for (const t of tags) expect((await docker.getImage(t).inspect()).Id).toBe(id);
+    // Audited like every change, under the tags it makes.
+    const audit = testServices(registry).access.audit.list({ action: 'images.build' });
+    expect(audit[0]).toMatchObject({ user: 'admin', engine: 'default', target: tags.join(', '), result: 'ok' });
   });
 
   it('refuses a folder outside the allowed roots, a path with "..", and a symlink that leads out, with sentences', async () => {
