@@ -48,7 +48,7 @@ export function CommandPreview({ command }: { command: string }) {
         ref={pre}
         aria-labelledby="run-command-title"
         data-testid="run-command"
-        className="min-h-24 overflow-auto rounded-md border border-line bg-panel p-3 font-mono text-[12px] leading-5 break-all whitespace-pre-wrap select-all"
+        className="min-h-24 overflow-auto rounded-md border border-line bg-panel p-3 font-mono text-[12px] leading-5 whitespace-pre-wrap [overflow-wrap:anywhere] select-all"
       >
         {command}
       </pre>

@@ -15,7 +15,7 @@ function PairRows({ rows, path, noun, onChange }: { rows: Pair[]; path: 'env' | 
   return (
     <>
       {rows.map((row, i) => (
-        <div key={i} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] items-start gap-2">
+        <div key={i} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_1.75rem] items-start gap-2">
           <RunField label={`${noun} ${i + 1} name`} path={`${path}.${i}.key`} hideLabel>
             {(a) => <TextInput {...a} mono placeholder="KEY" value={row.key} onChange={(key) => onChange(replaceAt(rows, i, { ...row, key }))} />}
           </RunField>

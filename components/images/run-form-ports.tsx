@@ -5,8 +5,9 @@ import { type PortSpec, PROTOCOLS, VOLUME_TYPES, type VolumeSpec } from '@/lib/r
 import { cn } from '@/lib/utils';
 import { RemoveRowButton, RunField, RunSection, TextInput, removeAt, replaceAt } from './run-form-field';
 
-const PORT_GRID = 'grid grid-cols-[minmax(0,3fr)_minmax(0,2fr)_minmax(0,2fr)_4.5rem_auto] items-start gap-2';
-const VOLUME_GRID = 'grid grid-cols-[6rem_minmax(0,3fr)_minmax(0,3fr)_auto_auto] items-start gap-2';
+// Fixed widths for the last columns, so the heads above line up with the rows' inputs.
+const PORT_GRID = 'grid grid-cols-[minmax(0,3fr)_minmax(0,2fr)_minmax(0,2fr)_4.5rem_1.75rem] items-start gap-2';
+const VOLUME_GRID = 'grid grid-cols-[6rem_minmax(0,3fr)_minmax(0,3fr)_5.5rem_1.75rem] items-start gap-2';
 
 function Heads({ grid, names }: { grid: string; names: string[] }) {
   return (
