@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunSpec, emptyRunSpec, toDockerRunCommand } from '@/lib/run-spec';
 import { BerthError } from '@/server/errors';
-import { TEST_IMAGE, runContainer, testCaller, testDocker, uniqueName } from '@/test/harness';
+import { TEST_IMAGE, runContainer, testCaller, testDocker, testRegistry, uniqueName } from '@/test/harness';
+import { testServices } from '@/test/services';
 
 const docker = testDocker();
 const names: string[] = [];
@@ -158,6 +159,9 @@ describe('containers.run', () => {
     const r = await refusal((await testCaller()).containers.run({ engine: 'default', spec: spec({ name }) }));
     expect(r.code).toBe('CONFLICT');
     expect(r.fields.name).toEqual([`The name ${name} is already used by another container: pick another name, or remove that container first.`]);
+    // The audit log names the image and the name asked for, refused runs included.
+    const row = testServices(testRegistry()).access.audit.list({ action: 'containers.run', limit: 1 })[0];
+    expect(row).toMatchObject({ target: `${TEST_IMAGE} as ${name}`, result: 'error' });
   });
 
   it('says each bad field in a sentence and creates nothing', async () => {
