@@ -32,6 +32,8 @@ test('Run from an image: the command follows the form, the container starts on i
   const port = await freePort();
   try {
     await signIn(page, '/e/default/images');
+    await expect(page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` })).toBeVisible();
+    await screenshots(page, 'run-images-list');
     await page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` }).click();
     const dialog = page.getByRole('dialog', { name: `Run ${TEST_IMAGE}` });
     await expect(preview(page)).toHaveText(`docker run -d ${TEST_IMAGE}`);

@@ -3,7 +3,7 @@
 // server checks each field as the user types (once they tried to run); the server's refusals land under their field.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { useModal } from '@/components/ui/use-modal';
 import { useToast } from '@/components/ui/toast';
@@ -48,7 +48,10 @@ function RunForm({ engine, initial, onClose, titleId, title }: { engine: string;
   const [commandText, setCommandText] = useState(() => joinShellWords(initial.command));
   const [tried, setTried] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
-  const [pulling, setPulling] = useState<string | null>(null);
+  // The image being pulled for this run, and whether that pull ended without it.
+  const [pull, setPull] = useState<{ image: string; failed: boolean } | null>(null);
+  const pulled = useRef(new Set<string>());
+  const pulling = pull !== null && !pull.failed;
 
   const split = useMemo(() => splitCommand(commandText), [commandText]);
   const current: RunSpec = 'words' in split ? { ...spec, command: split.words } : spec;
@@ -69,6 +72,7 @@ function RunForm({ engine, initial, onClose, titleId, title }: { engine: string;
   async function submit(): Promise<void> {
     setTried(true);
     setRefusal(null);
+    setPull(null);
     if ('error' in split) return;
     const compact = compactRunSpec(current);
     // Blank rows go now, so the messages for the rows left line up with what the form shows.
@@ -81,7 +85,8 @@ function RunForm({ engine, initial, onClose, titleId, title }: { engine: string;
       void qc.invalidateQueries({ queryKey: trpc.containers.list.queryKey() });
       router.push(`/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(out.name)}/logs`);
     } catch (err) {
-      if (errorView(err).code === 'IMAGE_MISSING') setPulling(compact.image);
+      // One pull per image: if the image is still missing after it, the engine's sentence says why.
+      if (errorView(err).code === 'IMAGE_MISSING' && !pulled.current.has(compact.image)) setPull({ image: compact.image, failed: false });
       else setRefusal(err);
     }
   }
@@ -115,18 +120,15 @@ function RunForm({ engine, initial, onClose, titleId, title }: { engine: string;
         <CommandPreview command={preview} />
       </div>
       <div className="flex shrink-0 flex-col gap-2 border-t border-line px-4 py-3">
-        {pulling ? (
+        {pull ? (
           <PullBeforeRun
             engine={engine}
-            image={pulling}
+            image={pull.image}
             onDone={() => {
-              setPulling(null);
+              pulled.current.add(pull.image);
               void submit();
             }}
-            onFailed={(message) => {
-              setPulling(null);
-              setRefusal(new Error(message));
-            }}
+            onFailed={() => setPull((p) => (p ? { ...p, failed: true } : p))}
           />
         ) : null}
         {refusal && !refusalInline ? (
