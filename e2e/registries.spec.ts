@@ -27,7 +27,7 @@ test('an admin signs in to a registry with a wrong then the right password, sees
   await dialog.getByLabel('Password').fill(registry.password);
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('alert').filter({ hasText: `Signed in to ${registry.host} as ${registry.user}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Signed in to ${registry.host} as ${registry.user}.` })).toBeVisible();
   const row = page.locator(`[data-registry-row="${registry.host}"]`);
   await expect(row.getByRole('cell', { name: registry.user, exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: 'config file', exact: true })).toBeVisible();
@@ -39,7 +39,7 @@ test('an admin signs in to a registry with a wrong then the right password, sees
 
   await row.getByRole('button', { name: `Sign out of ${registry.host}` }).click();
   await page.getByRole('dialog', { name: `Sign out of ${registry.host}?` }).getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `Signed out of ${registry.host}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Signed out of ${registry.host}.` })).toBeVisible();
   await expect(row).toHaveCount(0);
   await expect(page.getByText('Not signed in to any registry')).toBeVisible();
 });

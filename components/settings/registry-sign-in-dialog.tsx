@@ -1,7 +1,7 @@
 'use client';
 // The "Sign in to a registry" form: the registry, the user and the password or access token, checked by an engine.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
 import { useTRPC } from '@/lib/trpc';
 
@@ -18,6 +18,12 @@ export function RegistrySignInDialog(props: { open: boolean; server?: string; on
   const engine = picked ?? current.data?.name ?? '';
   const signIn = useMutation(trpc.registries.signIn.mutationOptions());
   const close = () => (signIn.reset(), setEngine(null), props.onClose());
+  const user = useRef<HTMLInputElement>(null);
+  // Opened for a named registry, the user name is what is left to type. This runs after the dialog's showModal,
+  // which would otherwise focus the first field.
+  useEffect(() => {
+    if (props.open && props.server) user.current?.focus();
+  }, [props.open, props.server]);
   return (
     <FormDialog
       fields={['server', 'username', 'password', 'engine']}
@@ -44,10 +50,10 @@ export function RegistrySignInDialog(props: { open: boolean; server?: string; on
       }}
     >
       <Field label="Registry" name="server" hint='Docker Hub is "docker.io"; other registries by host, such as "ghcr.io" or "registry.example.com:5000".'>
-        <input name="server" required defaultValue={props.server ?? 'docker.io'} autoComplete="off" spellCheck={false} autoFocus={!props.server} className={inputClass} />
+        <input name="server" required defaultValue={props.server ?? 'docker.io'} autoComplete="off" spellCheck={false} className={inputClass} />
       </Field>
       <Field label="User name" name="username">
-        <input name="username" required autoComplete="username" spellCheck={false} autoFocus={Boolean(props.server)} className={inputClass} />
+        <input ref={user} name="username" required autoComplete="username" spellCheck={false} className={inputClass} />
       </Field>
       <Field label="Password" name="password" hint="Or an access token, where the registry offers them.">
         <input name="password" type="password" required autoComplete="current-password" className={inputClass} />
