@@ -11,6 +11,7 @@ import { benchContainersList, benchContainersPage } from './containers';
 import { benchDisk } from './disk';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
+import { benchPull, benchPush } from './pull';
 import { benchVm } from './vm';
 import type { BenchContext } from './context';
 
@@ -19,6 +20,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   list: benchContainersList,
   guard: benchGuard,
   logs: benchLogs,
+  pull: benchPull,
+  push: benchPush,
   disk: benchDisk,
   page: benchContainersPage,
   vm: benchVm,
