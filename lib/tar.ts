@@ -11,6 +11,9 @@ export interface TarEntry {
   /** Seconds since the epoch. */
   mtime?: number;
   linkname?: string;
+  /** Owner ids (0 when absent); the engine applies them only when asked to keep owners. */
+  uid?: number;
+  gid?: number;
 }
 
 const BLOCK = 512;
@@ -46,12 +49,12 @@ function paxRecord(key: string, value: string): string {
   return `${length}${body}`;
 }
 
-function header(name: string, typeflag: string, size: number, mode: number, mtime: number, linkname: string): Uint8Array {
+function header(name: string, typeflag: string, size: number, mode: number, mtime: number, linkname: string, uid = 0, gid = 0): Uint8Array {
   const block = new Uint8Array(BLOCK);
   writeString(block, 0, 100, name);
   writeOctal(block, 100, 8, mode);
-  writeOctal(block, 108, 8, 0);
-  writeOctal(block, 116, 8, 0);
+  writeOctal(block, 108, 8, uid);
+  writeOctal(block, 116, 8, gid);
   writeOctal(block, 124, 12, size);
   writeOctal(block, 136, 12, mtime);
   block.fill(0x20, 148, 156);
@@ -78,7 +81,7 @@ export function tarHeader(entry: TarEntry): Uint8Array {
   if (!isPlainAscii(linkname, 100)) pax += paxRecord('linkpath', linkname);
   // ustar's size field holds 11 octal digits (8 GiB); larger files say their size in PAX.
   if (size >= 8 ** 11) pax += paxRecord('size', String(size));
-  const main = header(isPlainAscii(name, 100) ? name : asciiFallback(name), typeflag, size >= 8 ** 11 ? 0 : size, mode, mtime, isPlainAscii(linkname, 100) ? linkname : '');
+  const main = header(isPlainAscii(name, 100) ? name : asciiFallback(name), typeflag, size >= 8 ** 11 ? 0 : size, mode, mtime, isPlainAscii(linkname, 100) ? linkname : '', entry.uid, entry.gid);
   if (!pax) return main;
   const body = encoder.encode(pax);
   const out = new Uint8Array(BLOCK + body.length + tarPadding(body.length).length + BLOCK);

@@ -17,6 +17,7 @@ import { baseHeaders, pagePolicy } from './http/headers';
 import { BerthError } from './errors';
 import { redirect, send, sendError } from './http/respond';
 import { receiveBuildContext } from './http/build-upload';
+import { serveFiles } from './http/files';
 import { handleSignIn } from './http/sign-in';
 import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
@@ -96,6 +97,11 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       // Build contexts are large and streamed to disk under their own cap, so they skip the 1 MiB limit below.
       if (path === '/api/build-context') {
         await receiveBuildContext(req, res, user);
+        return;
+      }
+      // Files stream in and out under their own limits, so they skip the 1 MiB limit below.
+      if (path.startsWith('/api/files/')) {
+        await serveFiles(services, req, res, path, url, user);
         return;
       }
       if (path.startsWith('/api/trpc/')) {
