@@ -74,6 +74,8 @@ const RECIPES: Record<string, Recipe> = {
   'access.audit': { input: () => ({}), refused: { code: 'FORBIDDEN', why: 'the audit log, admins only' } },
   'containers.list': { input: () => ({ engine, all: true }), adminSees: ['flag'] },
   'containers.inspect': { input: () => ({ engine, id: p.container }), adminSees: ['env', 'label', 'flag'] },
+  'containers.files': { input: () => ({ engine, id: p.container, path: '/' }) },
+  'containers.readFile': { input: () => ({ engine, id: p.container, path: '/etc/hostname' }) },
   'containers.logs': { input: () => ({ engine, id: p.container, tail: 'all', follow: false }) },
   'containers.stats': { input: () => ({ engine, id: p.container }), until: (v) => v.length >= 1 },
   'containers.statsAll': { input: () => ({ engine, intervalMs: 500 }), until: (v) => v.length >= 1 },
