@@ -47,7 +47,7 @@ function pathError(err: unknown, path: string, name: string, action: string): Be
   const detail = engineMessage(err);
   if (status === 404) return new BerthError('NOT_FOUND', `${path} does not exist in container ${name}.`, { cause: err });
   if (/read-only/i.test(detail)) return new BerthError('CONFLICT', `Container ${name} has a read-only root file system: Berth cannot write to ${path}.`, { cause: err });
-  if (status === 400 && /not a directory/i.test(detail)) return new BerthError('BAD_REQUEST', `${path} in container ${name} is not a folder.`, { cause: err });
+  if (/not a directory/i.test(detail)) return new BerthError('BAD_REQUEST', `${path} in container ${name} is not a folder.`, { cause: err });
   return toEngineError(err, `${path} in container ${name}`, action);
 }
 
