@@ -18,6 +18,7 @@ import { BerthError } from './errors';
 import { redirect, send, sendError } from './http/respond';
 import { receiveBuildContext } from './http/build-upload';
 import { serveFiles } from './http/files';
+import { serveLogDownload } from './http/log-download';
 import { handleSignIn } from './http/sign-in';
 import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
@@ -102,6 +103,11 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       // Files stream in and out under their own limits, so they skip the 1 MiB limit below.
       if (path.startsWith('/api/files/')) {
         await serveFiles(services, req, res, path, url, user);
+        return;
+      }
+      // Whole logs stream out under their own backpressure.
+      if (path.startsWith('/api/logs/')) {
+        await serveLogDownload(services, req, res, path, url, user);
         return;
       }
       if (path.startsWith('/api/trpc/')) {

@@ -77,6 +77,7 @@ const RECIPES: Record<string, Recipe> = {
   'containers.files': { input: () => ({ engine, id: p.container, path: '/' }) },
   'containers.readFile': { input: () => ({ engine, id: p.container, path: '/etc/hostname' }) },
   'containers.logs': { input: () => ({ engine, id: p.container, tail: 'all', follow: false }) },
+  'containers.searchLogs': { input: () => ({ engine, id: p.container, query: 'e' }) },
   'containers.stats': { input: () => ({ engine, id: p.container }), until: (v) => v.length >= 1 },
   'containers.statsAll': { input: () => ({ engine, intervalMs: 500 }), until: (v) => v.length >= 1 },
   'images.list': { input: () => ({ engine }) },

@@ -15,8 +15,8 @@ export function pageInScope(user: User, path: string): boolean {
   return path === container || path.startsWith(`${container}/`);
 }
 
-const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.stats', 'containers.files', 'containers.readFile']);
-const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.stats', 'containers.files', 'containers.readFile']);
+const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.searchLogs', 'containers.stats', 'containers.files', 'containers.readFile']);
+const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.searchLogs', 'containers.stats', 'containers.files', 'containers.readFile']);
 
 function outside(): BerthError {
   return new BerthError('FORBIDDEN', 'This share link does not reach that.');

@@ -3,6 +3,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { waitForRoom } from '../streams/backpressure';
 import { followLogs } from '../streams/log-follow';
+import { searchLogs } from '../streams/log-search';
 import { streamStats, streamStatsAll } from '../streams/stats';
 import { streamSignal } from '../context';
 import { engineViewerProcedure } from '../trpc';
@@ -29,6 +30,28 @@ export const logsProcedure = engineViewerProcedure
     for await (const batch of followLogs(ctx.api, input.id, { ...input, signal })) {
       await waitForRoom(ctx.socket, signal);
       yield tracked(batch.id, batch.lines);
+    }
+  });
+
+/** The whole log the engine holds, searched on the server: matches stream out as they are found. */
+export const searchLogsProcedure = engineViewerProcedure
+  .input(
+    z.object({
+      id: objectRef,
+      query: z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+      regex: z.boolean().optional(),
+      stdout: z.boolean().optional(),
+      stderr: z.boolean().optional(),
+      since: time.optional(),
+      until: time.optional(),
+      limit: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10,000').optional(),
+    }),
+  )
+  .subscription(async function* ({ ctx, input, signal: closed }) {
+    const signal = streamSignal(ctx, closed);
+    for await (const step of searchLogs(ctx.api, input.id, { ...input, signal })) {
+      await waitForRoom(ctx.socket, signal);
+      yield step;
     }
   });
 

@@ -6,7 +6,7 @@ import { CONTAINER_ACTIONS, type ContainerAction, bulkAction, containerAction, l
 import { engineAdminProcedure, engineViewerProcedure, router } from '../trpc';
 import { containerInsideProcedures } from './container-inside';
 import { containerRunProcedures } from './container-run';
-import { logsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
+import { logsProcedure, searchLogsProcedure, statsAllProcedure, statsProcedure } from './container-streams';
 import { objectRef } from './schemas';
 
 const target = z.object({ id: objectRef });
@@ -25,6 +25,7 @@ function action(name: Exclude<ContainerAction, 'remove' | 'kill' | 'stop' | 'res
 
 export const containersRouter = router({
   logs: logsProcedure,
+  searchLogs: searchLogsProcedure,
   stats: statsProcedure,
   statsAll: statsAllProcedure,
   ...containerRunProcedures,
