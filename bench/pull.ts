@@ -6,6 +6,7 @@ import { buildLayeredImage } from '../test/layered-image';
 import { startTestRegistry, type TestRegistry } from '../test/registry';
 import type { TransferSnapshot } from '../lib/transfer';
 import type { BenchContext } from './context';
+import { median } from './util';
 
 const LAYERS = 5;
 const BYTES_PER_LAYER = 40_000_000;
@@ -52,6 +53,7 @@ function ratios(berthMs: number[], cliMs: number[]): [string, string][] {
     ['Berth (SSE), each run', list(berthMs)],
     ['best and worst of each: CLI / Berth', `${seconds(Math.min(...cliMs))}–${seconds(Math.max(...cliMs))} / ${seconds(Math.min(...berthMs))}–${seconds(Math.max(...berthMs))}`],
     ['ratio Berth / CLI per run, best – worst (target ≤ 1.1×)', `${Math.min(...paired).toFixed(2)}× – ${Math.max(...paired).toFixed(2)}×`],
+    ['median of the per-run ratios', `${median(paired).toFixed(2)}×`],
     ['ratio of the bests', `${(Math.min(...berthMs) / Math.min(...cliMs)).toFixed(2)}×`],
   ];
 }
