@@ -2,6 +2,8 @@
 // agreeing with the command, "Run again with changes" prefilled, and no Run button for viewers.
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
+import type Docker from 'dockerode';
+import { startTestRegistry } from '../test/registry';
 import { TEST_IMAGE, expect, screenshots, signIn, test, uniqueName } from './fixtures';
 
 async function freePort(): Promise<number> {
@@ -98,6 +100,49 @@ test('Run from an image: the command follows the form, the container starts on i
   } finally {
     for (const c of [name, copy]) await docker.getContainer(c).remove({ force: true, v: true }).catch(() => {});
     await docker.getVolume(volume).remove().catch(() => {});
+  }
+});
+
+/** Reads a dockerode progress stream to its end, failing on an error line. */
+async function drain(api: Docker, stream: NodeJS.ReadableStream): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    api.modem.followProgress(stream, (err: Error | null, out: { error?: string }[]) => {
+      const failed = err ?? (out.find((o) => o.error) ? new Error(out.find((o) => o.error)!.error) : null);
+      if (failed) reject(failed);
+      else resolve();
+    }),
+  );
+}
+
+test('Run with an image the engine does not have pulls it first, then runs it', async ({ page, docker }) => {
+  const registry = await startTestRegistry({ auth: false });
+  const ref = `${registry.host}/e2e/run-pull:1`;
+  const name = uniqueName('e2e-run-pull');
+  try {
+    // Put the test image in the registry, then take it off the engine: only a pull can bring it back.
+    const [repo, tag] = [ref.slice(0, ref.lastIndexOf(':')), '1'];
+    await docker.getImage(TEST_IMAGE).tag({ repo, tag });
+    await drain(docker, await docker.getImage(ref).push({ authconfig: {} }));
+    await docker.getImage(ref).remove();
+
+    await signIn(page, '/e/default/images');
+    await page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Run ${TEST_IMAGE}` });
+    await dialog.getByLabel('Image', { exact: true }).fill(ref);
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('Command', { exact: true }).fill('sh -c "echo pulled and running; sleep 3600"');
+    await dialog.getByLabel('Network', { exact: true }).selectOption('berth-test');
+    await expect(preview(page)).toHaveText(`docker run -d --name ${name} --network berth-test ${ref} sh -c 'echo pulled and running; sleep 3600'`);
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${name}/logs$`), { timeout: 30_000 });
+    await expect(page.getByText('pulled and running')).toBeVisible();
+    const info = await docker.getContainer(name).inspect();
+    expect(info.Config.Image).toBe(ref);
+    expect((await docker.getImage(ref).inspect()).RepoTags).toContain(ref);
+  } finally {
+    await docker.getContainer(name).remove({ force: true }).catch(() => {});
+    await docker.getImage(ref).remove({ force: true }).catch(() => {});
+    await registry.stop();
   }
 });
 
