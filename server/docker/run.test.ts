@@ -183,6 +183,13 @@ describe('containers.run', () => {
     expect(await exists(name)).toBe(false);
   });
 
+  it('says under the CPUs field when the engine has fewer CPUs than asked for', async () => {
+    const name = uniqueName('run-cpus');
+    const r = await refusal((await testCaller()).containers.run({ engine: 'default', spec: spec({ name, cpus: '4096' }) }));
+    expect(r.fields.cpus?.[0]).toMatch(/Range of CPUs is from 0.01 to \d+/);
+    expect(await exists(name)).toBe(false);
+  });
+
   it('says the image is missing with its own code, so the dialog can pull it', async () => {
     const r = await refusal((await testCaller()).containers.run({ engine: 'default', spec: spec({ image: 'berth-test/not-here:1' }) }));
     expect(r.code).toBe('IMAGE_MISSING');

@@ -92,6 +92,9 @@ function createFailure(err: unknown, spec: RunSpec): BerthError {
     const sentence = `There is no network ${spec.network} on this engine.`;
     return new BerthError('NOT_FOUND', sentence, { cause: err, fields: { network: [sentence] } });
   }
+  // The engine's own limits (CPUs it has, its least memory) are known only to it; say them under their field.
+  if (status === 400 && /CPUs/.test(detail)) return new BerthError('BAD_REQUEST', `${detail}.`, { cause: err, fields: { cpus: [`${detail}.`] } });
+  if (status === 400 && /memory/i.test(detail)) return new BerthError('BAD_REQUEST', `${detail}.`, { cause: err, fields: { memory: [`${detail}.`] } });
   return toEngineError(err, `a container from ${spec.image}`, 'create');
 }
 
