@@ -12,6 +12,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a href="#main" className="skip-link rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg">
+          Skip to main content
+        </a>
         <Providers>{children}</Providers>
       </body>
     </html>

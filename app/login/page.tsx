@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { error, next, wait } = await searchParams;
   const message = problem(error, wait);
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-panel p-4">
+    <main id="main" tabIndex={-1} className="flex min-h-dvh items-center justify-center bg-panel p-4">
       <div className="flex w-full max-w-sm flex-col gap-4 rounded-lg border border-line bg-raised p-6 shadow-sm">
         <div className="flex items-center gap-2">
           <Boxes className="size-6 text-accent" aria-hidden />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from './container-row';
-import { groupRows, matches } from './grouping';
+import { groupRows, groupSummary, matches } from './grouping';
 import { parseStateFilter } from './state-filter';
 
 const row = (name: string, state: Row['state'], project?: string): Row => ({
@@ -14,6 +14,8 @@ const row = (name: string, state: Row['state'], project?: string): Row => ({
   created: 0,
   ports: [],
   project,
+  restartCount: 0,
+  crashLooping: false,
 });
 
 describe('container list filtering and grouping', () => {
@@ -38,5 +40,27 @@ describe('container list filtering and grouping', () => {
       ['shop', ['db', 'web'], 1],
       [undefined, ['api', 'cron'], 1],
     ]);
+  });
+
+  it('sorts names naturally, and by any column with the URL\'s direction', () => {
+    const many = ['web-10', 'web-2', 'web-1'].map((n, i) => ({ ...row(n, 'running'), created: [3, 1, 2][i]! }));
+    expect(groupRows(many)[0]!.rows.map((r) => r.name)).toEqual(['web-1', 'web-2', 'web-10']);
+    expect(groupRows(many, { key: 'name', dir: 'desc' })[0]!.rows.map((r) => r.name)).toEqual(['web-10', 'web-2', 'web-1']);
+    expect(groupRows(many, { key: 'created', dir: 'desc' })[0]!.rows.map((r) => r.name)).toEqual(['web-10', 'web-1', 'web-2']);
+    const usage = { [many[0]!.id]: { cpuPercent: 5, memoryUsed: 1 }, [many[1]!.id]: { cpuPercent: 50, memoryUsed: 1 } };
+    expect(groupRows(many, { key: 'cpu', dir: 'desc', usage })[0]!.rows.map((r) => r.name)).toEqual(['web-2', 'web-10', 'web-1']);
+  });
+
+  it('counts a project\'s running, unhealthy and crash-looping containers', () => {
+    const shop = [
+      { ...row('web-1', 'running', 'shop'), health: 'healthy' as const },
+      { ...row('web-2', 'running', 'shop'), health: 'unhealthy' as const },
+      { ...row('worker', 'restarting', 'shop'), crashLooping: true, restartCount: 4 },
+      row('db', 'exited', 'shop'),
+    ];
+    const [g] = groupRows(shop);
+    expect([g!.running, g!.unhealthy, g!.crashLooping]).toEqual([2, 1, 1]);
+    expect(groupSummary(g!)).toBe('2/4 running, 1 unhealthy, 1 crash-looping');
+    expect(groupSummary(groupRows([row('a', 'running', 'p')])[0]!)).toBe('1/1 running');
   });
 });

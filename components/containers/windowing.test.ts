@@ -3,7 +3,7 @@ import type { Row } from './container-row';
 import { groupRows } from './grouping';
 import { lineOffsets, renderedRuns, toLines, windowRange } from './windowing';
 
-const row = (name: string, project?: string): Row => ({ id: name, name, image: 'busybox', imageId: '', command: '', state: 'running', status: 'Up', created: 0, ports: [], project });
+const row = (name: string, project?: string): Row => ({ id: name, name, image: 'busybox', imageId: '', command: '', state: 'running', status: 'Up', created: 0, ports: [], project, restartCount: 0, crashLooping: false });
 const H = { row: 37, group: 33 };
 
 describe('toLines and lineOffsets', () => {

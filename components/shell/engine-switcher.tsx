@@ -47,16 +47,16 @@ export function EngineSwitcher({ engine, engines, loading }: { engine: string; e
         className="flex h-9 w-full items-center gap-2 rounded-md border border-line bg-raised px-2 text-left hover:bg-bg"
       >
         <Dot ok={current?.health.reachable} pending={loading || !current} />
-        <span className="min-w-0 flex-1">
+        <span data-side-label className="min-w-0 flex-1">
           <span className="block truncate text-[13px] font-medium">{engine}</span>
           <span className="block truncate text-[11px] text-muted">
             {current ? (current.health.reachable ? `Docker ${current.health.version}` : 'unreachable') : loading ? 'checking…' : 'unknown engine'}
           </span>
         </span>
-        <ChevronsUpDown className="size-3.5 text-muted" aria-hidden />
+        <ChevronsUpDown className="size-3.5 shrink-0 text-muted" aria-hidden />
       </button>
       {open ? (
-        <ul role="listbox" aria-label="Engines" className="absolute top-10 right-0 left-0 z-30 max-h-96 overflow-auto rounded-md border border-line bg-raised p-1 shadow-xl">
+        <ul role="listbox" aria-label="Engines" className="absolute top-10 left-0 z-30 w-72 lg:right-0 lg:w-auto max-h-96 overflow-auto rounded-md border border-line bg-raised p-1 shadow-xl">
           {(engines ?? []).map((e) => (
             <li key={e.name} role="option" aria-selected={e.name === engine}>
               <button

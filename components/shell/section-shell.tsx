@@ -38,7 +38,7 @@ export function SectionShell({ title, tabs, children }: { title: ReactNode; tabs
     <ToastProvider>
       <div className="flex h-dvh overflow-hidden">
         <Sidebar engine={current.data?.name ?? 'default'} />
-        <main className="flex min-w-0 flex-1 flex-col overflow-hidden">
+        <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col overflow-hidden focus:outline-none">
           <header className="flex h-12 shrink-0 items-center gap-5 border-b border-line px-4">
             {title}
             {tabs}

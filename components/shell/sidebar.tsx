@@ -33,10 +33,11 @@ function VmLink({ active }: { active: boolean }) {
       <Link
         href="/vm"
         aria-current={active ? 'page' : undefined}
+        title="Berth VM"
         className={cn('flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50', active && 'bg-accent/12 font-medium text-accent hover:bg-accent/15')}
       >
-        <Monitor className="size-4" aria-hidden />
-        Berth VM
+        <Monitor className="size-4 shrink-0" aria-hidden />
+        <span data-side-label>Berth VM</span>
         {state ? <span aria-label={`VM ${state}`} title={`VM ${state}`} className={cn('ml-auto size-2 rounded-full', VM_DOT[state] ?? 'bg-line')} /> : null}
       </Link>
     </div>
@@ -50,10 +51,11 @@ export function Sidebar({ engine }: { engine: string }) {
   const canChange = useCanChange();
   const me = useMe();
   return (
-    <nav aria-label="Main" className="flex h-full w-56 shrink-0 flex-col border-r border-line bg-panel">
-      <div className="flex h-12 items-center gap-2 border-b border-line px-4">
-        <Boxes className="size-5 text-accent" aria-hidden />
-        <span className="text-[15px] font-semibold tracking-tight">Berth</span>
+    // Below 1024 px only the icons stay (each named for screen readers and on hover), so lists keep their columns.
+    <nav aria-label="Main" data-sidebar className="flex h-full w-14 shrink-0 flex-col overflow-y-auto border-r border-line bg-panel lg:w-56">
+      <div className="flex h-12 shrink-0 items-center gap-2 border-b border-line px-4">
+        <Boxes className="size-5 shrink-0 text-accent" aria-hidden />
+        <span data-side-label className="text-[15px] font-semibold tracking-tight">Berth</span>
       </div>
       <div className="p-2">
         <EngineSwitcher engine={engine} engines={engines.data} loading={engines.isPending} />
@@ -67,43 +69,47 @@ export function Sidebar({ engine }: { engine: string }) {
               <Link
                 href={target}
                 aria-current={active ? 'page' : undefined}
+                title={label}
                 className={cn(
                   'flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50',
                   active && 'bg-accent/12 font-medium text-accent hover:bg-accent/15',
                 )}
               >
-                <Icon className="size-4" aria-hidden />
-                {label}
+                <Icon className="size-4 shrink-0" aria-hidden />
+                <span data-side-label>{label}</span>
               </Link>
             </li>
           );
         })}
       </ul>
       <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} />
-      <Operations />
+      <div data-side-hide>
+        <Operations />
+      </div>
       <div className="mt-auto border-t border-line p-2">
         {canChange ? (
           <Link
             href="/settings/access"
+            title="Settings"
             aria-current={pathname.startsWith('/settings') ? 'page' : undefined}
             className={cn('flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50', pathname.startsWith('/settings') && 'bg-accent/12 font-medium text-accent')}
           >
-            <Settings className="size-4" aria-hidden />
-            Settings
+            <Settings className="size-4 shrink-0" aria-hidden />
+            <span data-side-label>Settings</span>
           </Link>
         ) : null}
         {me.data ? (
-          <p className="truncate px-2 pt-1 text-[11px] text-muted">
+          <p data-side-hide className="truncate px-2 pt-1 text-[11px] text-muted">
             {me.data.name} · {me.data.scope ? 'shared view' : me.data.role}
           </p>
         ) : null}
         <form action={withBase('/api/logout')} method="post">
-          <button type="submit" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
-            <LogOut className="size-4" aria-hidden />
-            Sign out
+          <button type="submit" title="Sign out" className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px] text-muted hover:bg-line/50 hover:text-fg">
+            <LogOut className="size-4 shrink-0" aria-hidden />
+            <span data-side-label>Sign out</span>
           </button>
         </form>
-        <form action={withBase('/api/logout?everywhere=1')} method="post">
+        <form data-side-hide action={withBase('/api/logout?everywhere=1')} method="post">
           <button type="submit" className="h-6 w-full rounded-md px-2 text-left text-[11px] text-muted hover:text-fg">
             Sign out everywhere
           </button>

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { jsonLines, openEngineStream } from '../engines/wire';
+import { forgetRestartFacts } from './restart-counts';
 
 /** Container events that change nothing a list row shows. */
 const NOISE = /^(exec_|attach$|detach$|resize$|top$|copy$|archive-path$|extract-to-dir$|export$|commit$)/;
@@ -57,9 +58,12 @@ async function follow(api: Docker, entry: Entry): Promise<void> {
       stream.socket?.unref();
       entry.live = true;
       stale(entry);
+      forgetRestartFacts(api);
       attempt = 0;
-      for await (const event of jsonLines<{ Action?: string }>(stream)) {
-        if (!NOISE.test(event.Action ?? '')) stale(entry);
+      for await (const event of jsonLines<{ Action?: string; id?: string }>(stream)) {
+        if (NOISE.test(event.Action ?? '')) continue;
+        stale(entry);
+        forgetRestartFacts(api, event.id);
       }
     } catch {
       // Dropped or refused: the list is fetched every time until the stream is back.
@@ -108,6 +112,11 @@ function cached(api: Docker, fetch: () => Promise<unknown[]>): Promise<unknown[]
   };
   rows.then(clear, clear);
   return rows;
+}
+
+/** Whether the engine's container events are being followed, so that what was read since stays true until one arrives. */
+export function eventsLive(api: Docker): boolean {
+  return entries.get(api)?.live ?? false;
 }
 
 /** Berth changed a container itself: the next list asks the engine, without waiting for the event. */

@@ -2,8 +2,10 @@
 import type Docker from 'dockerode';
 import { getJson } from '../engines/wire';
 import { BerthError, toEngineError } from '../errors';
-import { invalidateContainers } from './container-cache';
+import { eventsLive, invalidateContainers } from './container-cache';
+import { type Health, exitCodeOf, healthOf, isCrashLooping } from './container-health';
 import { containerName } from './container-name';
+import { restartFacts } from './restart-counts';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -26,6 +28,12 @@ export interface ContainerRow {
   ports: PortBinding[];
   project?: string;
   service?: string;
+  health?: Health;
+  /** An exited or restarting container's last exit code. */
+  exitCode?: number;
+  /** Restarts by the restart policy since it was last started by hand. */
+  restartCount: number;
+  crashLooping: boolean;
 }
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove'] as const;
@@ -63,13 +71,30 @@ export function toContainerRow(raw: Docker.ContainerInfo): ContainerRow {
     ports,
     project: labels['com.docker.compose.project'] || undefined,
     service: labels['com.docker.compose.service'] || undefined,
+    health: healthOf(raw.Status ?? '', (raw as { Health?: { Status?: string } }).Health?.Status),
+    exitCode: exitCodeOf(raw.Status ?? ''),
+    restartCount: 0,
+    crashLooping: raw.State === 'restarting',
   };
+}
+
+/** Restart counts come from each container's inspect, asked only for containers that changed. */
+async function withRestarts(api: Docker, rows: ContainerRow[]): Promise<ContainerRow[]> {
+  const facts = await restartFacts(api, rows, eventsLive(api));
+  const now = Date.now();
+  for (const r of rows) {
+    const f = facts.get(r.id);
+    if (!f) continue;
+    r.restartCount = f.restartCount;
+    r.crashLooping = isCrashLooping({ state: r.state, ...f }, now);
+  }
+  return rows;
 }
 
 export async function listContainers(api: Docker, opts: { all?: boolean } = {}): Promise<ContainerRow[]> {
   try {
     const raw = await getJson<Docker.ContainerInfo[]>(api, `/containers/json?all=${opts.all === false ? 0 : 1}`);
-    return raw.map(toContainerRow);
+    return await withRestarts(api, raw.map(toContainerRow));
   } catch (err) {
     throw toEngineError(err, 'containers', 'list');
   }

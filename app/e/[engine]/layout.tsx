@@ -11,7 +11,7 @@ export default async function EngineLayout({ children, params }: { children: Rea
       <EngineEvents engine={name}>
         <div className="flex h-dvh overflow-hidden">
           <Sidebar engine={name} />
-          <main className="flex min-w-0 flex-1 flex-col overflow-hidden">{children}</main>
+          <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col overflow-hidden focus:outline-none">{children}</main>
         </div>
       </EngineEvents>
     </ToastProvider>

@@ -16,6 +16,9 @@ export function containerRow(n: number, overrides: Partial<ContainerRow> = {}): 
     status: running ? 'Up 3 hours' : 'Exited (0) 2 hours ago',
     created: 1_700_000_000 + n,
     ports: running ? [{ privatePort: 80, publicPort: 8000 + n, ip: '0.0.0.0', type: 'tcp' }] : [],
+    exitCode: running ? undefined : 0,
+    restartCount: 0,
+    crashLooping: false,
     ...overrides,
   };
 }
