@@ -66,7 +66,7 @@ function OperationsList() {
           </ul>
         </section>
       ) : null}
-      <TransferDialog open={open !== null} title={open ? transferTitle(open) : ''} onClose={() => setOpen(null)}>
+      <TransferDialog open={open !== null} title={open ? `${open.kind === 'pull' ? 'Pull' : 'Push'} ${open.ref}` : ''} onClose={() => setOpen(null)}>
         {open ? <Watched key={open.opId} opId={open.opId} onClose={() => setOpen(null)} /> : null}
       </TransferDialog>
     </>
