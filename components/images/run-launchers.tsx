@@ -24,7 +24,8 @@ export function RunImageButton({ engine, image, label, withText }: { engine: str
         <Play aria-hidden />
         {withText ? 'Run' : null}
       </Button>
-      <RunDialog engine={engine} open={open} title={`Run ${label}`} initial={open ? emptyRunSpec(image) : null} onClose={() => setOpen(false)} />
+      {/* Mounted only while open: a list has one of these per row. */}
+      {open ? <RunDialog engine={engine} open title={`Run ${label}`} initial={emptyRunSpec(image)} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
