@@ -113,7 +113,7 @@ describe('container files', () => {
     const folder = await fetch(url('download', { path: '/data/sub' }), { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(folder.headers.get('content-type')).toBe('application/x-tar');
     const names: string[] = [];
-    for await (const e of tarEvents([Buffer.from(await folder.arrayBuffer())])) if (e.kind === 'header') names.push(e.header.name);
+    for await (const e of tarEvents((async function* () { yield Buffer.from(await folder.arrayBuffer()); })())) if (e.kind === 'header') names.push(e.header.name);
     expect(names).toEqual(['sub/', 'sub/deeper/', 'sub/deeper/x']);
   });
 
