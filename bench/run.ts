@@ -9,6 +9,7 @@ import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { benchBuild } from './build';
 import { benchContainersList, benchContainersPage } from './containers';
 import { benchDisk } from './disk';
+import { benchExec, benchFiles } from './exec';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
 import { benchPull, benchPush } from './pull';
@@ -25,6 +26,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   disk: benchDisk,
   page: benchContainersPage,
   vm: benchVm,
+  exec: benchExec,
+  files: benchFiles,
   build: benchBuild,
 };
 
