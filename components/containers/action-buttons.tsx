@@ -21,12 +21,14 @@ export function ActionButtons({
   onAction,
   disabled,
   withLabels = false,
+  tabIndex,
 }: {
   name: string;
   state: string;
   onAction: (action: ContainerAction) => void;
   disabled?: boolean;
   withLabels?: boolean;
+  tabIndex?: number;
 }) {
   return (
     <div className="flex items-center justify-end gap-0.5">
@@ -40,6 +42,7 @@ export function ActionButtons({
             aria-label={`${ACTION_LABEL[action]} ${name}`}
             title={`${ACTION_LABEL[action]} ${name}`}
             disabled={disabled}
+            tabIndex={tabIndex}
             onClick={(e) => {
               e.stopPropagation();
               onAction(action);

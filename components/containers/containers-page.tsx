@@ -12,10 +12,13 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParams } from '@/lib/use-query-params';
+import { useSort } from '@/lib/use-sort';
 import { BulkBar } from './bulk-bar';
 import type { Row } from './container-row';
 import { ContainersTable, SkeletonTable } from './containers-table';
-import { groupRows, matches } from './grouping';
+import type { GroupAction } from './group-header';
+import { type Group, SORT_KEYS, groupRows, matches } from './grouping';
+import { KillDialog } from './kill-dialog';
 import { RemoveDialog } from './remove-dialog';
 import { StateFilter, parseStateFilter } from './state-filter';
 import { type ContainerAction, useContainerActions } from './use-container-actions';
@@ -40,6 +43,8 @@ export function ContainersPage({ engine }: { engine: string }) {
   const { run, pendingIds, pending } = useContainerActions(engine);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [removing, setRemoving] = useState<Row[] | null>(null);
+  const [killing, setKilling] = useState<Row[] | null>(null);
+  const sort = useSort(SORT_KEYS, 'name');
   const filterRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const usage = useUsage(engine);
@@ -50,7 +55,9 @@ export function ContainersPage({ engine }: { engine: string }) {
     const needle = q.toLowerCase();
     return all.filter((r) => matches(r, needle, state, project));
   }, [all, q, state, project]);
-  const groups = useMemo(() => groupRows(visible), [visible]);
+  // Usage only matters to the order when sorting by it: otherwise a stats tick must not regroup the list.
+  const sortUsage = sort.key === 'cpu' || sort.key === 'memory' ? usage : undefined;
+  const groups = useMemo(() => groupRows(visible, { key: sort.key, dir: sort.dir, usage: sortUsage }), [visible, sort.key, sort.dir, sortUsage]);
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   const running = useMemo(() => all.reduce((n, r) => n + (r.state === 'running' ? 1 : 0), 0), [all]);
 
@@ -97,7 +104,18 @@ export function ContainersPage({ engine }: { engine: string }) {
   const onAction = useCallback(
     (row: Row, action: ContainerAction) => {
       if (action === 'remove') setRemoving([row]);
+      else if (action === 'kill') setKilling([row]);
       else void run(action, [row.id], nameMap([row]));
+    },
+    [run],
+  );
+  const onGroupAction = useCallback(
+    (group: Group, action: GroupAction) => {
+      if (action === 'remove') return setRemoving(group.rows);
+      // Only the containers the action applies to: starting a running one or stopping a stopped one is no news.
+      const live = (r: Row) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting';
+      const rows = group.rows.filter((r) => (action === 'start' ? !live(r) : live(r)));
+      if (rows.length) void run(action, rows.map((r) => r.id), nameMap(rows));
     },
     [run],
   );
@@ -163,6 +181,8 @@ export function ContainersPage({ engine }: { engine: string }) {
             onSelect={onSelect}
             onSelectMany={onSelectMany}
             onAction={onAction}
+            onGroupAction={onGroupAction}
+            sort={sort}
           />
         )}
       </div>
@@ -173,7 +193,9 @@ export function ContainersPage({ engine }: { engine: string }) {
             rows={selectedRows}
             busy={pending}
             onClear={() => setSelected(new Set())}
-            onAction={(a) => (a === 'remove' ? setRemoving(selectedRows) : void run(a, selectedRows.map((r) => r.id), nameMap(selectedRows)))}
+            onAction={(a) =>
+              a === 'remove' ? setRemoving(selectedRows) : a === 'kill' ? setKilling(selectedRows) : void run(a, selectedRows.map((r) => r.id), nameMap(selectedRows))
+            }
           />
         </div>
       ) : null}
@@ -183,9 +205,20 @@ export function ContainersPage({ engine }: { engine: string }) {
         onCancel={() => setRemoving(null)}
         onConfirm={async (opts) => {
           const rs = removing ?? [];
-          const ok = await run('remove', rs.map((r) => r.id), nameMap(rs), opts);
+          // Closed at once: the rows say "removing…" until the engine has removed them.
           setRemoving(null);
+          const ok = await run('remove', rs.map((r) => r.id), nameMap(rs), opts);
           if (ok) onSelectMany(rs.map((r) => r.id), false);
+        }}
+      />
+      <KillDialog
+        targets={killing}
+        busy={false}
+        onCancel={() => setKilling(null)}
+        onConfirm={() => {
+          const rs = killing ?? [];
+          setKilling(null);
+          void run('kill', rs.map((r) => r.id), nameMap(rs));
         }}
       />
     </div>

@@ -51,11 +51,14 @@ export function actionsFor(state: string): ContainerAction[] {
 
 type Run = (action: ContainerAction, ids: string[], names: Record<string, string>, opts?: RemoveOptions) => Promise<boolean>;
 
+/** The containers with an action in flight, and which: their rows show "stopping…" until the engine's state arrives. */
+export type Pending = ReadonlyMap<string, ContainerAction>;
+
 /**
  * `run` is stable across renders (rows are memoised on it); `pendingIds` holds the containers
  * with an action in flight, so only their buttons are disabled.
  */
-export function useContainerActions(engine: string): { run: Run; pendingIds: ReadonlySet<string>; pending: boolean } {
+export function useContainerActions(engine: string): { run: Run; pendingIds: Pending; pending: boolean } {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -83,11 +86,11 @@ export function useContainerActions(engine: string): { run: Run; pendingIds: Rea
       }
     },
   });
-  const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(() => new Set());
+  const [pendingIds, setPendingIds] = useState<Pending>(() => new Map());
 
   const impl = async (action: ContainerAction, ids: string[], names: Record<string, string>, opts: RemoveOptions = {}): Promise<boolean> => {
     const label = (id: string) => names[id] ?? id.slice(0, 12);
-    setPendingIds((s) => new Set([...s, ...ids]));
+    setPendingIds((s) => new Map([...s, ...ids.map((id) => [id, action] as const)]));
     try {
       if (ids.length === 1) {
         const id = ids[0]!;
@@ -116,16 +119,17 @@ export function useContainerActions(engine: string): { run: Run; pendingIds: Rea
         return false;
       }
     } finally {
-      setPendingIds((s) => {
-        const next = new Set(s);
-        for (const id of ids) next.delete(id);
-        return next;
-      });
+      // The transitional state stays until the engine's new state is on screen, so the row never flashes back.
       // A removed container's detail would only answer "not found": refresh the list alone then.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.containers.list.queryKey() }),
         action === 'remove' ? null : queryClient.invalidateQueries({ queryKey: trpc.containers.inspect.queryKey() }),
-      ]);
+      ]).catch(() => {});
+      setPendingIds((s) => {
+        const next = new Map(s);
+        for (const id of ids) if (next.get(id) === action) next.delete(id);
+        return next;
+      });
     }
   };
 

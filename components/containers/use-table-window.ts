@@ -1,6 +1,6 @@
 'use client';
 // Windowing for a table body: follows the scroll container, measures row heights, keeps the focused line
-// rendered, and lets Tab walk onto lines that are not rendered yet.
+// rendered, and makes the body one tab stop whose arrow keys reach lines that are not rendered yet.
 import { type FocusEvent, type KeyboardEvent, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type Line, lineOffsets, renderedRuns, windowRange } from './windowing';
 
@@ -10,7 +10,6 @@ const OVERSCAN = 12;
 const DEFAULT_HEIGHTS = { row: 37, group: 33 };
 /** Pixels of scroll between two renders of the window; the overscan is several times this. */
 const SCROLL_STEP = 120;
-const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled)';
 
 function lineKey(line: Line): string {
   return line.kind === 'group' ? `#${line.group.project ?? ''}` : line.row.id;
@@ -61,40 +60,70 @@ export function useTableWindow(lines: Line[], scrollRef: RefObject<HTMLElement |
   const focused = useMemo(() => (focusedKey === null ? null : lines.findIndex((l) => lineKey(l) === focusedKey)), [lines, focusedKey]);
   const runs = renderedRuns(windowRange(offsets, band.top, band.height, OVERSCAN), focused, lines.length);
 
-  // Tab from the last rendered line to one not rendered yet: bring it into view first, then move the focus there.
-  const pendingFocus = useRef<{ line: number; last: boolean } | null>(null);
+  // The line the list's single tab stop sits on: the last one focused or moved to, else the first.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const activeIndex = useMemo(() => (activeKey === null ? -1 : lines.findIndex((l) => lineKey(l) === activeKey)), [lines, activeKey]);
+  const active = activeIndex >= 0 ? activeIndex : 0;
+
+  // An arrow key towards a line that is not rendered yet: bring it into view first, then focus it.
+  const pendingFocus = useRef<number | null>(null);
   useLayoutEffect(() => {
     const want = pendingFocus.current;
-    const tr = want && bodyRef.current?.querySelector(`tr[data-line="${want.line}"]`);
-    if (!want || !tr) return;
+    const tr = want === null ? null : bodyRef.current?.querySelector<HTMLElement>(`tr[data-line="${want}"]`);
+    if (!tr) return;
     pendingFocus.current = null;
-    const targets = tr.querySelectorAll<HTMLElement>(FOCUSABLE);
-    (want.last ? targets[targets.length - 1] : targets[0])?.focus();
+    tr.focus();
   });
+
+  const moveTo = (line: number, body: HTMLElement) => {
+    const target = lines[line];
+    const el = scrollRef.current;
+    if (!target || !el) return;
+    setActiveKey(lineKey(target));
+    const tr = body.querySelector<HTMLElement>(`tr[data-line="${line}"]`);
+    if (tr) {
+      tr.focus();
+      tr.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    pendingFocus.current = line;
+    const bodyTop = body.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+    el.scrollTop = bodyTop + offsets[line]! - el.clientHeight / 2;
+  };
 
   const bodyProps = {
     onKeyDown: (e: KeyboardEvent<HTMLTableSectionElement>) => {
-      const tr = e.key === 'Tab' ? (e.target as HTMLElement).closest<HTMLElement>('tr[data-line]') : null;
-      const el = scrollRef.current;
-      if (!tr || !el) return;
-      const targets = tr.querySelectorAll<HTMLElement>(FOCUSABLE);
-      if (e.target !== (e.shiftKey ? targets[0] : targets[targets.length - 1])) return;
-      const next = Number(tr.dataset.line) + (e.shiftKey ? -1 : 1);
-      if (next < 0 || next >= lines.length || bodyRef.current?.querySelector(`tr[data-line="${next}"]`)) return;
-      e.preventDefault();
-      pendingFocus.current = { line: next, last: e.shiftKey };
-      const bodyTop = e.currentTarget.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
-      el.scrollTop = bodyTop + offsets[next]! - el.clientHeight / 2;
+      const target = e.target as HTMLElement;
+      const tr = target.closest<HTMLElement>('tr[data-line]');
+      if (!tr || e.altKey || e.ctrlKey || e.metaKey) return;
+      const line = Number(tr.dataset.line);
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / heights.row) - 1);
+      const next =
+        e.key === 'ArrowDown' ? line + 1 : e.key === 'ArrowUp' ? line - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? lines.length - 1 : e.key === 'PageDown' ? line + page : e.key === 'PageUp' ? line - page : null;
+      if (next !== null) {
+        e.preventDefault();
+        moveTo(Math.min(lines.length - 1, Math.max(0, next)), e.currentTarget);
+        return;
+      }
+      if (target !== tr) return;
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        tr.querySelector<HTMLElement>('[data-row-open]')?.click();
+      } else if (e.key === ' ') {
+        e.preventDefault();
+        tr.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click();
+      }
     },
     onFocus: (e: FocusEvent<HTMLTableSectionElement>) => {
       const line = Number(e.target.closest<HTMLElement>('tr[data-line]')?.dataset.line);
       const l = Number.isInteger(line) ? lines[line] : undefined;
       setFocusedKey(l ? lineKey(l) : null);
+      if (l) setActiveKey(lineKey(l));
     },
     onBlur: (e: FocusEvent<HTMLTableSectionElement>) => {
       if (!e.currentTarget.contains(e.relatedTarget)) setFocusedKey(null);
     },
   };
 
-  return { bodyRef, runs, offsets, bodyProps };
+  return { bodyRef, runs, offsets, bodyProps, active };
 }

@@ -1,6 +1,7 @@
 // The container detail page's view model: a readable summary of `docker inspect`, plus the raw JSON.
 import type Docker from 'dockerode';
 import { toEngineError } from '../errors';
+import { isCrashLooping } from './container-health';
 import { containerName } from './container-name';
 import type { ContainerState, PortBinding } from './containers';
 
@@ -38,6 +39,9 @@ export interface ContainerDetail {
     finishedAt: string;
     oomKilled: boolean;
     health?: string;
+    /** Restarts by the restart policy since it was last started by hand. */
+    restartCount: number;
+    crashLooping: boolean;
   };
   command: string[];
   entrypoint: string[];
@@ -100,6 +104,11 @@ export function toContainerDetail(raw: Docker.ContainerInspectInfo): ContainerDe
       finishedAt: raw.State.FinishedAt,
       oomKilled: raw.State.OOMKilled,
       health: (raw.State as { Health?: { Status?: string } }).Health?.Status,
+      restartCount: raw.RestartCount ?? 0,
+      crashLooping: isCrashLooping(
+        { state: raw.State.Status, restartCount: raw.RestartCount ?? 0, startedAt: Date.parse(raw.State.StartedAt) || 0, finishedAt: Date.parse(raw.State.FinishedAt) || 0 },
+        Date.now(),
+      ),
     },
     command: asList(raw.Config?.Cmd),
     entrypoint: asList(raw.Config?.Entrypoint),

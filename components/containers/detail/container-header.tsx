@@ -8,11 +8,12 @@ import { RunAgainButton } from '@/components/images/run-launchers';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { VmPortNotice } from '@/components/vm/vm-port-notice';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { StateBadge } from '@/components/ui/state-badge';
 import { errorView } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 import { ActionButtons } from '../action-buttons';
+import { KillDialog } from '../kill-dialog';
 import { RemoveDialog } from '../remove-dialog';
+import { StateMarks } from '../trouble-badges';
 import { useContainerActions } from '../use-container-actions';
 import { useContainer } from './use-container';
 
@@ -36,6 +37,7 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
   const canChange = useCanChangeHydrated();
   const { run, pendingIds } = useContainerActions(engine);
   const [removing, setRemoving] = useState(false);
+  const [killing, setKilling] = useState(false);
   const base = `/e/${encodeURIComponent(engine)}/containers/${encodeURIComponent(id)}`;
   const list = `/e/${encodeURIComponent(engine)}/containers`;
   const notFound = Boolean(c.error) && errorView(c.error).code === 'NOT_FOUND';
@@ -48,7 +50,18 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
           <ArrowLeft className="size-4" aria-hidden />
         </Link>
         <h1 className="min-w-0 truncate text-[15px] font-semibold">{d?.name ?? id}</h1>
-        {d ? <StateBadge state={d.state.status} /> : null}
+        {d ? (
+          <StateMarks
+            c={{
+              state: d.state.status,
+              health: d.state.health,
+              exitCode: d.state.status === 'exited' || d.state.status === 'restarting' ? d.state.exitCode : undefined,
+              restartCount: d.state.restartCount,
+              crashLooping: d.state.crashLooping,
+            }}
+            pending={pendingIds.get(d.id)}
+          />
+        ) : null}
         {d ? (
           <span className="min-w-0 truncate text-muted" title={d.image}>
             {d.image}
@@ -68,7 +81,7 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
               name={d.name}
               state={d.state.status}
               disabled={busy}
-              onAction={(a) => (a === 'remove' ? setRemoving(true) : void run(a, [d.id], { [d.id]: d.name }))}
+              onAction={(a) => (a === 'remove' ? setRemoving(true) : a === 'kill' ? setKilling(true) : void run(a, [d.id], { [d.id]: d.name }))}
             />
           </div>
         ) : null}
@@ -106,6 +119,15 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
       ) : null}
       <VmPortNotice engine={engine} containerId={d?.id} />
       <div className="min-h-0 flex-1 overflow-auto">{notFound ? null : children}</div>
+      <KillDialog
+        targets={killing && d ? [{ name: d.name }] : null}
+        busy={false}
+        onCancel={() => setKilling(false)}
+        onConfirm={() => {
+          setKilling(false);
+          if (d) void run('kill', [d.id], { [d.id]: d.name });
+        }}
+      />
       <RemoveDialog
         targets={removing && d ? [{ name: d.name, state: d.state.status }] : null}
         busy={busy}
