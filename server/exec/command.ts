@@ -10,7 +10,7 @@ export function splitCommand(text: string): string[] {
     const ch = text[i]!;
     if (quote) {
       if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      else if (ch === '\\' && quote === '"' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) word += text[++i];
       else word += ch;
       continue;
     }

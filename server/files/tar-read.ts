@@ -144,5 +144,5 @@ export async function* tarEvents(source: AsyncIterable<Buffer | Uint8Array>): As
       pad = (BLOCK - (dataSize % BLOCK)) % BLOCK;
     }
   }
-  if (body > 0 || meta) throw new Error('the archive ended in the middle of an entry');
+  if (body > 0 || pad > 0 || meta) throw new Error('the archive ended in the middle of an entry');
 }
