@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnsi, stripAnsi } from './ansi';
+import { highlightSegments, parseAnsi, stripAnsi } from './ansi';
 
 describe('parseAnsi', () => {
   it('turns SGR colours into styled segments and hides the codes', () => {
@@ -22,5 +22,18 @@ describe('parseAnsi', () => {
 
   it('leaves text that looks like HTML as text', () => {
     expect(parseAnsi('<script>alert(1)</script>')).toEqual([{ text: '<script>alert(1)</script>', style: {} }]);
+  });
+});
+
+describe('highlightSegments', () => {
+  it('marks matches across coloured segments and keeps each piece its colour', () => {
+    const segs = highlightSegments(parseAnsi('\u001b[31mred needle\u001b[32mgreen\u001b[0m tail'), /needlegr/gi);
+    expect(segs.map((s) => [s.text, s.style.fg ?? null, s.match ?? false])).toEqual([
+      ['red ', '#ef4444', false],
+      ['needle', '#ef4444', true],
+      ['gr', '#22c55e', true],
+      ['een', '#22c55e', false],
+      [' tail', null, false],
+    ]);
   });
 });

@@ -78,3 +78,39 @@ export function parseAnsi(line: string): Segment[] {
 export function stripAnsi(line: string): string {
   return line.includes('\u001b') ? line.replace(ESCAPES, '') : line;
 }
+
+/** Segments split where `search` matches the text without escape codes; matched pieces are marked and keep their colours. */
+export function highlightSegments(segments: Segment[], search: RegExp): (Segment & { match?: boolean })[] {
+  const text = segments.map((s) => s.text).join('');
+  const ranges: [number, number][] = [];
+  search.lastIndex = 0;
+  for (const m of text.matchAll(search)) {
+    if (!m[0]) break;
+    ranges.push([m.index!, m.index! + m[0].length]);
+  }
+  if (!ranges.length) return segments;
+  const out: (Segment & { match?: boolean })[] = [];
+  let at = 0;
+  let r = 0;
+  for (const seg of segments) {
+    const end = at + seg.text.length;
+    let pos = at;
+    while (pos < end) {
+      while (r < ranges.length && ranges[r]![1] <= pos) r++;
+      const range = ranges[r];
+      if (!range || range[0] >= end) {
+        out.push({ text: seg.text.slice(pos - at), style: seg.style });
+        break;
+      }
+      if (range[0] > pos) {
+        out.push({ text: seg.text.slice(pos - at, range[0] - at), style: seg.style });
+        pos = range[0];
+      }
+      const stop = Math.min(range[1], end);
+      out.push({ text: seg.text.slice(pos - at, stop - at), style: seg.style, match: true });
+      pos = stop;
+    }
+    at = end;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 import { Link2 } from 'lucide-react';
 import { memo, type CSSProperties } from 'react';
 import { cn } from '@/lib/utils';
-import { type Segment, parseAnsi, stripAnsi } from './ansi';
+import { type Segment, highlightSegments, parseAnsi, stripAnsi } from './ansi';
 import type { LogLine } from './use-log-stream';
 
 function styleOf(seg: Segment): CSSProperties {
@@ -28,19 +28,22 @@ function prettyJson(text: string): string | null {
   }
 }
 
-function Highlighted({ text, search }: { text: string; search: RegExp }) {
-  const parts: (string | { m: string })[] = [];
-  let last = 0;
-  for (const m of text.matchAll(search)) {
-    if (!m[0]) break;
-    if (m.index! > last) parts.push(text.slice(last, m.index));
-    parts.push({ m: m[0] });
-    last = m.index! + m[0].length;
-  }
-  parts.push(text.slice(last));
+/** The line's text as styled spans, with search matches marked and their colours kept. */
+export function AnsiText({ text, search }: { text: string; search: RegExp | null }) {
+  const segs = search ? highlightSegments(parseAnsi(text), search) : parseAnsi(text);
   return (
     <>
-      {parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i} className="rounded-sm bg-warn/40 text-fg">{p.m}</mark>))}
+      {segs.map((s, i) =>
+        'match' in s && s.match ? (
+          <mark key={i} className="rounded-sm bg-warn/40 text-fg" style={styleOf(s)}>
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i} style={styleOf(s)}>
+            {s.text}
+          </span>
+        ),
+      )}
     </>
   );
 }
@@ -84,7 +87,7 @@ export const LogLineView = memo(function LogLineView({
       ) : null}
       {timestamps ? <span className="shrink-0 text-muted select-none tabular">{line.ts.replace('T', ' ').slice(0, 23)}</span> : null}
       <span className={cn('min-w-0 flex-1', wrap || json ? 'break-all whitespace-pre-wrap' : 'overflow-hidden whitespace-pre text-ellipsis')}>
-        {json !== null ? json : search ? <Highlighted text={stripAnsi(line.text)} search={search} /> : parseAnsi(line.text).map((s, i) => <span key={i} style={styleOf(s)}>{s.text}</span>)}
+        {json !== null ? json : <AnsiText text={line.text} search={search} />}
         {line.truncated ? <span className="ml-2 rounded bg-warn/20 px-1 text-[10px] text-warn">truncated</span> : null}
       </span>
       <button type="button" aria-label="Copy link to this line" title="Copy link to this line" onClick={() => onCopyLink(line)} className="invisible shrink-0 text-muted group-hover:visible hover:text-fg">

@@ -109,7 +109,7 @@ export function LogToolbar(props: {
             </option>
           ))}
         </select>
-        <Button aria-label="Download shown lines" onClick={props.onDownload}>
+        <Button onClick={props.onDownload}>
           <Download /> Download
         </Button>
       </div>

@@ -7,6 +7,9 @@ import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useToast } from '@/components/ui/toast';
 import { stripAnsi } from './ansi';
+import { DownloadDialog } from './download-dialog';
+import { SearchResults } from './search-results';
+import { useLogSearch } from './use-log-search';
 import { LogLineView } from './log-line';
 import { LogToolbar, type ViewOptions } from './log-toolbar';
 import { type LogLine, type LogSource, useLogStream } from './use-log-stream';
@@ -32,19 +35,51 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
   const toast = useToast();
   const at = params.get('at') ?? undefined;
   const initialTail = Math.min(1_000_000, Math.max(0, Number(params.get('tail')) || 1000));
-  const [view, setViewState] = useState<ViewOptions>({ timestamps: false, stdout: true, stderr: true, wrap: false, pretty: false, tail: initialTail, cap: Math.max(100_000, initialTail) });
+  const [view, setViewState] = useState<ViewOptions>({
+    timestamps: params.get('ts') === '1',
+    stdout: params.get('stdout') !== '0',
+    stderr: params.get('stderr') !== '0',
+    wrap: false,
+    pretty: false,
+    tail: initialTail,
+    cap: Math.max(100_000, initialTail),
+  });
   const setView = useCallback((v: Partial<ViewOptions>) => setViewState((o) => ({ ...o, ...v })), []);
   const stream = useLogStream(sources, { tail: view.tail, cap: view.cap, since: at });
-  const [query, setQuery] = useState('');
-  const [regex, setRegex] = useState(false);
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const [regex, setRegex] = useState(params.get('re') === '1');
+  const [downloading, setDownloading] = useState(false);
   const [current, setCurrent] = useState(-1);
   const [follow, setFollow] = useState(!at);
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
   const scroller = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const jumpedToTarget = useRef(false);
+  /** Where the target line last was, and until when it is kept in view while its surroundings arrive. */
+  const targetIndex = useRef(-1);
+  const holdTargetUntil = useRef(0);
 
   const { re, error: searchError } = useMemo(() => compile(query, regex), [query, regex]);
+  const whole = useLogSearch(sources, { query: searchError ? '' : query, regex, stdout: view.stdout, stderr: view.stderr });
+
+  // Search, its options and the line jumped to live in the URL, so a search can be shared and survives a reload.
+  useEffect(() => {
+    const qs = new URLSearchParams(window.location.search);
+    const put = (k: string, v: string | null) => (v === null ? qs.delete(k) : qs.set(k, v));
+    put('q', query || null);
+    put('re', regex ? '1' : null);
+    put('stdout', view.stdout ? null : '0');
+    put('stderr', view.stderr ? null : '0');
+    put('ts', view.timestamps ? '1' : null);
+    const next = qs.toString();
+    if (next !== window.location.search.slice(1)) window.history.replaceState(null, '', `${window.location.pathname}${next ? `?${next}` : ''}`);
+  }, [query, regex, view.stdout, view.stderr, view.timestamps]);
+
+  const jump = useCallback((ts: string) => {
+    const qs = new URLSearchParams(window.location.search);
+    qs.set('at', ts);
+    setFollow(false);
+    window.history.pushState(null, '', `${window.location.pathname}?${qs.toString()}`);
+  }, []);
   const shown = useMemo(
     () => stream.lines.filter((l) => (l.stream === 'stderr' ? view.stderr : view.stdout)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -90,12 +125,18 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
     if (follow && el) el.scrollTop = el.scrollHeight;
   }, [stream.version, follow, shown.length]);
 
-  // A permalink (?at=…) scrolls to its line once it has arrived.
+  // A permalink (?at=…) or a search match scrolls to its line once it has arrived, and keeps it in view while the
+  // lines before it arrive too.
   useEffect(() => {
-    if (!at || jumpedToTarget.current) return;
+    targetIndex.current = -1;
+    holdTargetUntil.current = Date.now() + 5000;
+    if (at) setFollow(false);
+  }, [at]);
+  useEffect(() => {
+    if (!at || Date.now() > holdTargetUntil.current) return;
     const i = shown.findIndex((l) => l.ts === at);
-    if (i >= 0) {
-      jumpedToTarget.current = true;
+    if (i >= 0 && i !== targetIndex.current) {
+      targetIndex.current = i;
       scrollToIndex(i);
     }
   }, [at, shown, scrollToIndex]);
@@ -119,6 +160,8 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW * 2;
     if (!atBottom && follow) setFollow(false);
     if (atBottom && !follow && !at) setFollow(true);
+    // The user scrolls away: the target line no longer pulls the view back.
+    if (!atBottom && targetIndex.current >= 0 && Math.abs(el.scrollTop - Math.max(0, targetIndex.current * ROW - el.clientHeight / 2)) > ROW * 4) holdTargetUntil.current = 0;
   };
 
   const copyLink = useCallback(
@@ -129,14 +172,6 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
     [pathname, toast],
   );
 
-  const download = () => {
-    const text = shown.map((l) => `${l.ts} ${l.source ? `${l.source} ` : ''}${l.stream} ${stripAnsi(l.text)}`).join('\n');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain' }));
-    a.download = `${sources.map((s) => s.id).join('+')}.log`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
 
   const colors = useMemo(() => Object.fromEntries(sources.map((s, i) => [s.id, SOURCE_COLORS[i % SOURCE_COLORS.length]!])), [sources]);
   const first = windowed ? offset : Math.max(0, Math.floor(scroll.top / ROW) - OVERSCAN);
@@ -159,11 +194,13 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
         matchText={re ? `${matches.length ? matches.indexOf(current) + 1 : 0} of ${matches.length}` : ''}
         onNext={() => go(1)}
         onPrev={() => go(-1)}
-        onDownload={download}
+        onDownload={() => setDownloading(true)}
         status={stream.status}
         searchRef={searchRef}
       />
       {stream.error ? <ErrorBanner className="m-3" error={new Error(stream.error)} /> : null}
+      <SearchResults state={whole} search={re} timestamps={view.timestamps} active={at ?? null} onJump={(m) => jump(m.ts)} onCancel={whole.cancel} />
+      <DownloadDialog open={downloading} sources={sources} view={view} onClose={() => setDownloading(false)} />
       <div className="relative min-h-0 flex-1">
         <div ref={scroller} onScroll={onScroll} className="absolute inset-0 overflow-auto bg-bg" role="log" aria-label="Log lines">
           <div className="flex items-center gap-3 px-3 py-1.5 text-[12px] text-muted">

@@ -60,6 +60,42 @@ function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: numbe
   };
 }
 
+/** Lines shown before a line jumped to, and how far back in time they are looked for. */
+const CONTEXT_LINES = 100;
+const CONTEXT_WINDOW_S = 60;
+
+/**
+ * The lines just before `ts`, for a jump into the middle of a log: the engine counts `tail` from the end of the whole
+ * log, so they are read by time (a minute back) and the last ones kept.
+ */
+function fetchBefore(client: Client, s: LogSource, ts: string, source: string | undefined, onDone: (lines: LogLine[]) => void): () => void {
+  const got: LogLine[] = [];
+  const stream = nextStream();
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    sub.unsubscribe();
+    const older = got.filter((l) => l.ts < ts);
+    onDone(older.slice(Math.max(0, older.length - CONTEXT_LINES)));
+  };
+  const since = String(Math.max(0, Math.floor(Date.parse(ts) / 1000) - CONTEXT_WINDOW_S));
+  const sub = client.containers.logs.subscribe(
+    { engine: s.engine, id: s.id, follow: false, since, until: ts },
+    {
+      onData: (event) => {
+        for (const l of linesOf(stream, event.id, event.data, source)) got.push(l);
+      },
+      onError: finish,
+      onComplete: finish,
+    },
+  );
+  return () => {
+    done = true;
+    sub.unsubscribe();
+  };
+}
+
 export function useLogStream(sources: LogSource[], opts: { tail: number; cap: number; since?: string }) {
   const client = useTRPCClient();
   const lines = useRef<LogLine[]>([]);
@@ -106,6 +142,14 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     setVersion((v) => v + 1);
     let ended = 0;
     const backfills: Array<() => void> = [];
+    const prepend = (older: LogLine[]) => {
+      let next = older.concat(lines.current, pending.current);
+      if (merged) next.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+      if (next.length > opts.cap) next = next.slice(next.length - opts.cap);
+      pending.current = [];
+      lines.current = next;
+      setVersion((v) => v + 1);
+    };
     const firstTail = Math.min(opts.tail, FIRST_PAINT_LINES);
     const subs = sources.map((s) => {
       let first = true;
@@ -121,7 +165,10 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
             push(data);
             setStatus('live');
             if (!data[0]) return;
-            if (first && !opts.since && opts.tail > firstTail) {
+            if (first && opts.since) {
+              // A jump to a line: its surroundings before it too, put in front.
+              backfills.push(fetchBefore(client, s, opts.since, source, (older) => older.length && prepend(older)));
+            } else if (first && opts.tail > firstTail) {
               // The end is on screen; now the earlier part of the requested tail, put in front of it.
               const oldest = data[0].ts;
               backfills.push(
