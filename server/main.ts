@@ -19,6 +19,7 @@ import { redirect, send, sendError } from './http/respond';
 import { receiveBuildContext } from './http/build-upload';
 import { serveFiles } from './http/files';
 import { serveLogDownload } from './http/log-download';
+import { sendOutOfScope } from './http/out-of-scope';
 import { handleSignIn } from './http/sign-in';
 import { isSubscription, serveSubscription } from './http/sse';
 import { appRouter } from './routers/_app';
@@ -132,8 +133,8 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       redirect(res, `${basePath}/login?next=${encodeURIComponent(path + url.search)}`);
       return;
     }
-    if (user && !isPublic && !pageInScope(user, path)) {
-      send(res, 403, 'This share link opens only the page it was made for.\n');
+    if (user?.scope && !isPublic && !pageInScope(user, path)) {
+      sendOutOfScope(res, basePath, user.scope, access.preferences.theme(user.id));
       return;
     }
     if (path === '/') {
@@ -141,6 +142,9 @@ export async function startBerth(config: Config, opts: { registry?: EngineRegist
       return;
     }
     if (!path.startsWith('/_next/')) pagePolicy(req, res, config.dev);
+    // The page is rendered in the user's own theme (never one a client claims).
+    delete req.headers['x-berth-theme'];
+    if (user) req.headers['x-berth-theme'] = access.preferences.theme(user.id);
     await handleNext(req, res);
   }
 

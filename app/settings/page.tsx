@@ -2,5 +2,5 @@
 import { redirect } from 'next/navigation';
 
 export default function Page() {
-  redirect('/settings/access');
+  redirect('/settings/general');
 }

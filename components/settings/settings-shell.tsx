@@ -3,8 +3,10 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
 import { SectionShell, SectionTabs } from '@/components/shell/section-shell';
+import { useCanChange } from '@/components/shell/use-role';
 
-const LINKS: { href: string; label: string; tab?: string }[] = [
+const LINKS: { href: string; label: string; tab?: string; everyone?: boolean }[] = [
+  { href: '/settings/general', label: 'General', everyone: true },
   { href: '/settings/access?tab=users', label: 'Users', tab: 'users' },
   { href: '/settings/access?tab=tokens', label: 'API tokens', tab: 'tokens' },
   { href: '/settings/access?tab=shares', label: 'Share links', tab: 'shares' },
@@ -15,7 +17,8 @@ const LINKS: { href: string; label: string; tab?: string }[] = [
 function SettingsTabs() {
   const pathname = usePathname();
   const tab = useSearchParams().get('tab') ?? 'users';
-  const tabs = LINKS.map((l) => ({ href: l.href, label: l.label, active: l.tab ? pathname === '/settings/access' && tab === l.tab : pathname === l.href }));
+  const canChange = useCanChange();
+  const tabs = LINKS.filter((l) => l.everyone || canChange).map((l) => ({ href: l.href, label: l.label, active: l.tab ? pathname === '/settings/access' && tab === l.tab : pathname === l.href }));
   return <SectionTabs label="Settings" tabs={tabs} />;
 }
 

@@ -9,6 +9,7 @@ import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
 import { EngineSwitcher } from './engine-switcher';
 import { Operations } from './operations';
+import { navFor } from './scope-nav';
 import { useCanChange, useMe } from './use-role';
 
 const NAV = [
@@ -61,9 +62,10 @@ export function Sidebar({ engine }: { engine: string }) {
         <EngineSwitcher engine={engine} engines={engines.data} loading={engines.isPending} />
       </div>
       <ul className="flex flex-col gap-0.5 px-2">
-        {NAV.map(({ href, label, icon: Icon }) => {
+        {(me.data ? navFor(me.data.scope, NAV) : []).map(({ href, label, icon: Icon, match }) => {
           const target = `/e/${encodeURIComponent(engine)}/${href}`;
-          const active = pathname === target || pathname.startsWith(`${target}/`);
+          const current = `/e/${encodeURIComponent(engine)}/${match ?? href}`;
+          const active = pathname === current || pathname.startsWith(`${current}/`);
           return (
             <li key={href}>
               <Link
@@ -82,14 +84,14 @@ export function Sidebar({ engine }: { engine: string }) {
           );
         })}
       </ul>
-      <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} />
+      {me.data && !me.data.scope ? <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} /> : null}
       <div data-side-hide>
         <Operations />
       </div>
       <div className="mt-auto border-t border-line p-2">
-        {canChange ? (
+        {me.data && !me.data.scope ? (
           <Link
-            href="/settings/access"
+            href={canChange ? '/settings/access' : '/settings/general'}
             title="Settings"
             aria-current={pathname.startsWith('/settings') ? 'page' : undefined}
             className={cn('flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-fg/85 hover:bg-line/50', pathname.startsWith('/settings') && 'bg-accent/12 font-medium text-accent')}

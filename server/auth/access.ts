@@ -4,6 +4,7 @@ import { Accounts } from '../store/accounts';
 import { Audit } from '../store/audit';
 import { type Db, openDb } from '../store/db';
 import { Sessions } from '../store/sessions';
+import { Preferences } from '../store/preferences';
 import { Shares } from '../store/shares';
 import { LoginLimiter } from './limiter';
 import type { User } from '../store/principal';
@@ -59,6 +60,7 @@ export class Access {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly shares: Shares;
+  readonly preferences: Preferences;
   readonly audit: Audit;
   readonly limiter = new LoginLimiter();
   private readonly watcher = new Watcher(WATCH_INTERVAL_MS);
@@ -72,6 +74,7 @@ export class Access {
     this.accounts = new Accounts(this.db);
     this.sessions = new Sessions(this.db);
     this.shares = new Shares(this.db);
+    this.preferences = new Preferences(this.db);
     this.audit = new Audit(this.db);
     this.adminId = this.accounts.ensureAdmin().id;
     this.envToken = opts.token || undefined;

@@ -68,6 +68,7 @@ const RECIPES: Record<string, Recipe> = {
   'engines.info': { input: () => ({ engine }) },
   'engines.health': { input: () => ({ engine }) },
   'access.me': {},
+  'access.setTheme': { input: () => ({ theme: 'dark' }), refused: { code: 'FORBIDDEN', why: 'kept per account, and this principal has none' } },
   'access.users': { refused: { code: 'FORBIDDEN', why: 'accounts, admins only' } },
   'access.tokens': { refused: { code: 'FORBIDDEN', why: 'API tokens, admins only' } },
   'access.shares': { refused: { code: 'FORBIDDEN', why: 'share links, admins only' } },

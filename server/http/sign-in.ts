@@ -11,7 +11,7 @@ export interface SignInDeps {
   secure: boolean;
 }
 
-function scopePage(share: { engine: string; kind: 'project' | 'container'; target: string }): string {
+export function scopePage(share: { engine: string; kind: 'project' | 'container'; target: string }): string {
   const engine = encodeURIComponent(share.engine);
   return share.kind === 'project'
     ? `/e/${engine}/containers?project=${encodeURIComponent(share.target)}`

@@ -2,6 +2,7 @@
 import { BerthError } from '../errors';
 import { z } from 'zod';
 import type { Context } from '../context';
+import { THEMES } from '../store/preferences';
 import { adminProcedure, router, viewerProcedure } from '../trpc';
 import { engineName, objectRef } from './schemas';
 
@@ -26,7 +27,13 @@ const id = z.number().int().positive();
 const label = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 export const accessRouter = router({
-  me: viewerProcedure.query(({ ctx }) => ({ name: ctx.user!.name, role: ctx.user!.role, scope: ctx.user!.scope ?? null })),
+  me: viewerProcedure.query(({ ctx }) => ({ name: ctx.user!.name, role: ctx.user!.role, scope: ctx.user!.scope ?? null, theme: ctx.access.preferences.theme(ctx.user!.id) })),
+  /** The signed-in user's own theme; share links have no user to remember it for. */
+  setTheme: viewerProcedure.input(z.object({ theme: z.enum(THEMES) })).mutation(({ ctx, input }) => {
+    if (ctx.user!.id === undefined) throw new BerthError('FORBIDDEN', 'A share link has no settings to keep.');
+    ctx.access.preferences.setTheme(ctx.user!.id, input.theme);
+    return { theme: input.theme };
+  }),
 
   users: viewerProcedure.query(({ ctx }) => adminOnly(ctx).accounts.users()),
   createUser: adminProcedure

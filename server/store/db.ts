@@ -63,6 +63,11 @@ const MIGRATIONS: string[] = [
    CREATE INDEX sessions_user ON sessions(user_id);`,
   // A session signed in with a token lives only as long as that token: it remembers the token's hash.
   `ALTER TABLE sessions ADD COLUMN token_hash TEXT;`,
+  // Each user's own choices for the UI (the colour theme), kept with the user and gone with it.
+  `CREATE TABLE user_preferences (
+     user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+     theme TEXT NOT NULL DEFAULT 'system' CHECK (theme IN ('system', 'light', 'dark'))
+   );`,
 ];
 
 export function openDb(home: string): Db {

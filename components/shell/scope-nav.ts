@@ -1,0 +1,31 @@
+// The sidebar's entries for who is signed in: a share link's viewer gets only the pages the link opens.
+import { Box, ScrollText, type LucideIcon } from 'lucide-react';
+import type { Scope } from '@/server/store/principal';
+
+export interface NavItem {
+  /** The page under /e/<engine>/, with any query. */
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** The path under /e/<engine>/ whose pages mark this entry current, when it is not `href`. */
+  match?: string;
+}
+
+/** Every entry for a user; for a share link, its project's containers and logs, or its one container's logs. */
+export function navFor(scope: Scope | null | undefined, all: readonly NavItem[]): readonly NavItem[] {
+  if (!scope) return all;
+  if (scope.kind === 'project') {
+    return [
+      { href: `containers?project=${encodeURIComponent(scope.target)}`, label: 'Containers', icon: Box, match: 'containers' },
+      { href: `logs?project=${encodeURIComponent(scope.target)}`, label: 'Logs', icon: ScrollText, match: 'logs' },
+    ];
+  }
+  const container = `containers/${encodeURIComponent(scope.target)}`;
+  return [{ href: `${container}/logs`, label: scope.target, icon: ScrollText, match: container }];
+}
+
+/** Where a share link's viewer starts (as the link itself lands), and where "back" leads from a page it does not open. */
+export function scopeHome(scope: Scope): string {
+  const engine = `/e/${encodeURIComponent(scope.engine)}`;
+  return scope.kind === 'project' ? `${engine}/containers?project=${encodeURIComponent(scope.target)}` : `${engine}/containers/${encodeURIComponent(scope.target)}/logs`;
+}
