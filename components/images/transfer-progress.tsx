@@ -42,7 +42,7 @@ const LayerRow = memo(
             <span className={cn('block h-full rounded-full', layer.done ? 'bg-ok' : 'bg-accent')} style={{ width: `${Math.round(ratio * 100)}%` }} />
           </span>
         </span>
-        <span className="text-right text-[12px] text-muted tabular">{layer.done ? formatBytes(layer.total || 0) : bytes(layer.current, layer.total)}</span>
+        <span className="text-right text-[12px] text-muted tabular">{layer.done ? (layer.total ? formatBytes(layer.total) : '') : bytes(layer.current, layer.total)}</span>
       </li>
     );
   },

@@ -27,9 +27,11 @@ function Row({ op, onOpen }: { op: TransferSnapshot; onOpen: () => void }) {
   const label = running ? `${Math.floor(transferRatio(op) * 100)}%` : op.state;
   return (
     <li className="flex items-center gap-1" data-operation={op.opId}>
-      <button type="button" onClick={onOpen} className="flex min-w-0 flex-1 flex-col gap-1 rounded-md px-2 py-1 text-left hover:bg-line/50" title={transferTitle(op)}>
+      <button type="button" onClick={onOpen} aria-label={transferTitle(op)} className="flex min-w-0 flex-1 flex-col gap-1 rounded-md px-2 py-1 text-left hover:bg-line/50" title={transferTitle(op)}>
         <span className="flex w-full items-center gap-1 text-[12px]">
-          <span className="text-muted">{op.kind === 'pull' ? '↓' : '↑'}</span>
+          <span className="text-muted" aria-hidden>
+            {op.kind === 'pull' ? '↓' : '↑'}
+          </span>
           <span className="min-w-0 flex-1 truncate">{op.ref}</span>
           <span className={cn('shrink-0 text-[11px] tabular', op.state === 'failed' ? 'text-bad' : 'text-muted')}>{label}</span>
         </span>
