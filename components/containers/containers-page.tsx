@@ -138,7 +138,16 @@ export function ContainersPage({ engine }: { engine: string }) {
         actions={
           <>
             <StateFilter value={state} onChange={(v) => set({ state: v === 'all' ? '' : v })} />
-            <FilterInput label="Filter containers" placeholder="Name, image, id or project" inputRef={filterRef} value={q} onChange={(v) => set({ q: v })} clearable className="w-64" />
+            <FilterInput
+              label="Filter containers"
+              placeholder="Name, image, id or project"
+              inputRef={filterRef}
+              value={q}
+              onChange={(v) => set({ q: v })}
+              onArrowDown={() => scrollRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]')?.focus()}
+              clearable
+              className="w-44 lg:w-64"
+            />
           </>
         }
       />

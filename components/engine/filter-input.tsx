@@ -14,9 +14,11 @@ export interface FilterInputProps {
   /** A clear button and a "/" hint inside the field, and Escape empties it; otherwise Escape leaves the field. */
   clearable?: boolean;
   className?: string;
+  /** The down arrow leaves the field for the list below it. */
+  onArrowDown?: () => void;
 }
 
-export function FilterInput({ label, placeholder, value, onChange, inputRef, clearable = false, className }: FilterInputProps) {
+export function FilterInput({ label, placeholder, value, onChange, inputRef, clearable = false, className, onArrowDown }: FilterInputProps) {
   const [text, setText] = useState(value);
   // Values this field sent that the URL has not shown yet: they arrive a moment later, and must not overwrite newer keystrokes.
   const sent = useRef<string[]>([]);
@@ -45,6 +47,11 @@ export function FilterInput({ label, placeholder, value, onChange, inputRef, cle
         value={text}
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && onArrowDown) {
+            e.preventDefault();
+            onArrowDown();
+            return;
+          }
           if (e.key !== 'Escape') return;
           if (!clearable) e.currentTarget.blur();
           else if (text) {

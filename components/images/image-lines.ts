@@ -1,4 +1,5 @@
 // The images table shows one line per tag; a dangling image is one "<none>" line addressed by its id.
+import { naturalCompare } from '@/lib/natural-sort';
 import type { RouterOutputs } from '@/lib/router-types';
 
 export type ImageRow = RouterOutputs['images']['list'][number];
@@ -24,7 +25,7 @@ export function toLines(images: ImageRow[]): ImageLine[] {
     if (!img.repoTags.length) out.push({ ...base, key: img.id, ref: img.id, label: '<none>' });
     for (const tag of img.repoTags) out.push({ ...base, key: `${img.id}/${tag}`, ref: tag, label: tag });
   }
-  return out.sort((a, b) => Number(a.dangling) - Number(b.dangling) || a.label.localeCompare(b.label) || b.created - a.created);
+  return out.sort((a, b) => Number(a.dangling) - Number(b.dangling) || naturalCompare(a.label, b.label) || b.created - a.created);
 }
 
 export function matchesLine(line: ImageLine, q: string, danglingOnly: boolean): boolean {

@@ -11,8 +11,11 @@ import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Button } from '@/components/ui/button';
 import { Td, Th, Tr } from '@/components/ui/data-table';
+import { SortTh } from '@/components/ui/sort-th';
+import { sortBy } from '@/lib/natural-sort';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
+import { useSort } from '@/lib/use-sort';
 import { cn, formatAgo, formatBytes, formatDate, shortId } from '@/lib/utils';
 import { type ImageLine, imageHref, matchesLine, plural, toLines } from './image-lines';
 import { BuildImageLink } from './build-button';
@@ -21,6 +24,8 @@ import { RemoveImageDialog } from './remove-image-dialog';
 import { RunImageButton } from './run-launchers';
 import { TagImageDialog } from './tag-image-dialog';
 
+const SORTS = ['name', 'size', 'created', 'containers'] as const;
+
 export function ImagesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
@@ -28,13 +33,18 @@ export function ImagesPage({ engine }: { engine: string }) {
   const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [dangling, setDangling] = useQueryParam('dangling');
+  const sort = useSort(SORTS, 'name');
   const list = useQuery({ ...trpc.images.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const [removing, setRemoving] = useState<ImageLine | null>(null);
   const [tagging, setTagging] = useState<ImageLine | null>(null);
 
   const lines = useMemo(() => toLines(list.data ?? []), [list.data]);
-  const rows = useMemo(() => lines.filter((l) => matchesLine(l, q, dangling === '1')), [lines, q, dangling]);
+  const rows = useMemo(() => {
+    const shown = lines.filter((l) => matchesLine(l, q, dangling === '1'));
+    // By name, tagged images come first (toLines' order); the other columns sort naturally with that as the tie-break.
+    return sort.key === 'name' ? (sort.dir === 'asc' ? shown : [...shown].reverse()) : sortBy(shown, (l) => l[sort.key as Exclude<typeof sort.key, 'name'>], sort.dir);
+  }, [lines, q, dangling, sort.key, sort.dir]);
   const filtered = Boolean(q || dangling);
   const images = list.data ?? [];
   const count = list.data
@@ -71,11 +81,19 @@ export function ImagesPage({ engine }: { engine: string }) {
         }}
         head={
           <tr>
-            <Th>Repository:tag</Th>
-            <Th className="w-32">ID</Th>
-            <Th className="w-24 text-right">Size</Th>
-            <Th className="w-36">Created</Th>
-            <Th className="w-20 text-right">In use</Th>
+            <SortTh sort={sort} k="name">
+              Repository:tag
+            </SortTh>
+            <Th className="hidden w-32 lg:table-cell">ID</Th>
+            <SortTh sort={sort} k="size" numeric className="w-24 text-right">
+              Size
+            </SortTh>
+            <SortTh sort={sort} k="created" numeric className="w-32">
+              Created
+            </SortTh>
+            <SortTh sort={sort} k="containers" numeric className="w-24 text-right">
+              In use
+            </SortTh>
             {canChange ? <Th className="w-28 text-right">Actions</Th> : null}
           </tr>
         }
@@ -87,13 +105,13 @@ export function ImagesPage({ engine }: { engine: string }) {
                 {r.label}
               </Link>
             </Td>
-            <Td>
+            <Td className="hidden lg:table-cell">
               <Link href={imageHref(engine, r.id)} title={r.id} className="font-mono text-[12px] text-muted hover:text-accent hover:underline">
                 {shortId(r.id)}
               </Link>
             </Td>
-            <Td className="text-right tabular">{formatBytes(r.size)}</Td>
-            <Td className="text-muted tabular" title={formatDate(r.created)}>
+            <Td className="text-right whitespace-nowrap tabular">{formatBytes(r.size)}</Td>
+            <Td className="whitespace-nowrap text-muted tabular" title={formatDate(r.created)}>
               {formatAgo(r.created)}
             </Td>
             <Td className={cn('text-right tabular', !r.containers && 'text-muted')} title={r.containers ? `${plural(r.containers, 'container')} use this image` : 'No container uses this image'}>

@@ -10,18 +10,25 @@ import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Td, Th, Tr } from '@/components/ui/data-table';
+import { SortTh } from '@/components/ui/sort-th';
+import { sortBy } from '@/lib/natural-sort';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParam } from '@/lib/use-query-params';
+import { useSort } from '@/lib/use-sort';
 import { cn, formatAgo, formatDate, shortId } from '@/lib/utils';
 import { CreateNetworkDialog } from './create-network-dialog';
 
 const dash = <span className="text-muted">—</span>;
+const SORTS = ['name', 'driver', 'containers', 'created'] as const;
+/** Columns that give way below 1024 px. */
+const NARROW_HIDE = 'hidden lg:table-cell';
 
 export function NetworksPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const fallback = useFallbackInterval();
   const canChange = useCanChangeHydrated();
   const [q, setQ] = useQueryParam('q');
+  const sort = useSort(SORTS, 'name');
   const list = useQuery({ ...trpc.networks.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.networks.remove.mutationOptions());
@@ -38,9 +45,9 @@ export function NetworksPage({ engine }: { engine: string }) {
   const all = list.data ?? [];
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    if (!needle) return list.data ?? [];
-    return (list.data ?? []).filter((n) => n.name.toLowerCase().includes(needle) || n.id.startsWith(needle) || n.driver === needle || n.subnet.includes(needle));
-  }, [list.data, q]);
+    const shown = needle ? (list.data ?? []).filter((n) => n.name.toLowerCase().includes(needle) || n.id.startsWith(needle) || n.driver === needle || n.subnet.includes(needle)) : (list.data ?? []);
+    return sortBy(shown, (n) => (sort.key === 'name' ? n.name : n[sort.key]), sort.dir, (a, b) => a.name.localeCompare(b.name));
+  }, [list.data, q, sort.key, sort.dir]);
   const count = list.data ? (q ? `${rows.length} of ${all.length} shown` : `${all.length} ${all.length === 1 ? 'network' : 'networks'}`) : null;
 
   return (
@@ -68,13 +75,21 @@ export function NetworksPage({ engine }: { engine: string }) {
         }}
         head={
           <tr>
-            <Th>Name</Th>
-            <Th className="w-24">Driver</Th>
-            <Th className="w-20">Scope</Th>
-            <Th className="w-40">Subnet</Th>
-            <Th className="w-32">Gateway</Th>
-            <Th className="w-24 text-right">Containers</Th>
-            <Th className="w-36">Created</Th>
+            <SortTh sort={sort} k="name">
+              Name
+            </SortTh>
+            <SortTh sort={sort} k="driver" className="w-24">
+              Driver
+            </SortTh>
+            <Th className={`w-20 ${NARROW_HIDE}`}>Scope</Th>
+            <Th className="w-36">Subnet</Th>
+            <Th className={`w-32 ${NARROW_HIDE}`}>Gateway</Th>
+            <SortTh sort={sort} k="containers" numeric className="w-28 text-right">
+              Containers
+            </SortTh>
+            <SortTh sort={sort} k="created" numeric className={`w-32 ${NARROW_HIDE}`}>
+              Created
+            </SortTh>
             {canChange ? <Th className="w-20 text-right">Actions</Th> : null}
           </tr>
         }
@@ -92,11 +107,11 @@ export function NetworksPage({ engine }: { engine: string }) {
               </span>
             </Td>
             <Td className="text-muted">{n.driver}</Td>
-            <Td className="text-muted">{n.scope}</Td>
+            <Td className={`text-muted ${NARROW_HIDE}`}>{n.scope}</Td>
             <Td className="font-mono text-[12px]">{n.subnet || dash}</Td>
-            <Td className="font-mono text-[12px]">{n.gateway || dash}</Td>
+            <Td className={`font-mono text-[12px] ${NARROW_HIDE}`}>{n.gateway || dash}</Td>
             <Td className={cn('text-right tabular', !n.containers && 'text-muted')}>{n.containers}</Td>
-            <Td className="text-muted tabular" title={formatDate(n.created)}>
+            <Td className={`whitespace-nowrap text-muted tabular ${NARROW_HIDE}`} title={formatDate(n.created)}>
               {formatAgo(n.created)}
             </Td>
             {canChange ? (

@@ -11,10 +11,17 @@ import { useFallbackInterval } from '@/components/shell/engine-events';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
 import { Td, Th, Tr } from '@/components/ui/data-table';
+import { SortTh } from '@/components/ui/sort-th';
+import { sortBy } from '@/lib/natural-sort';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParam, useQueryParams } from '@/lib/use-query-params';
+import { useSort } from '@/lib/use-sort';
 import { formatAgo, formatDate } from '@/lib/utils';
 import { CreateVolumeDialog } from './create-volume-dialog';
+
+const SORTS = ['name', 'driver', 'users', 'created'] as const;
+/** Columns that give way below 1024 px. */
+const NARROW_HIDE = 'hidden lg:table-cell';
 
 export function VolumesPage({ engine }: { engine: string }) {
   const trpc = useTRPC();
@@ -23,6 +30,7 @@ export function VolumesPage({ engine }: { engine: string }) {
   const [, setParams] = useQueryParams();
   const [q, setQ] = useQueryParam('q');
   const [unused, setUnused] = useQueryParam('unused');
+  const sort = useSort(SORTS, 'name');
   const list = useQuery({ ...trpc.volumes.list.queryOptions({ engine }), refetchInterval: fallback, placeholderData: keepPreviousData });
   const error = useSettledError(list);
   const remove = useMutation(trpc.volumes.remove.mutationOptions());
@@ -33,8 +41,11 @@ export function VolumesPage({ engine }: { engine: string }) {
   const all = list.data ?? [];
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return (list.data ?? []).filter((v) => (unused !== '1' || v.usedBy.length === 0) && (!needle || v.name.toLowerCase().includes(needle)));
-  }, [list.data, q, unused]);
+    const shown = (list.data ?? []).filter((v) => (unused !== '1' || v.usedBy.length === 0) && (!needle || v.name.toLowerCase().includes(needle)));
+    const value = (v: (typeof shown)[number]) => (sort.key === 'users' ? v.usedBy.length : sort.key === 'created' ? Date.parse(v.created ?? '') || 0 : v[sort.key]);
+    // Named volumes before anonymous ones when sorting by name: their 64-hex names say nothing.
+    return sortBy(shown, (v) => (sort.key === 'name' ? `${v.anonymous ? '~' : ''}${v.name}` : value(v)), sort.dir, (a, b) => a.name.localeCompare(b.name));
+  }, [list.data, q, unused, sort.key, sort.dir]);
   const inUse = all.filter((v) => v.usedBy.length).length;
   const count = list.data ? (q || unused ? `${rows.length} of ${all.length} shown` : `${all.length} ${all.length === 1 ? 'volume' : 'volumes'} · ${inUse} in use`) : null;
 
@@ -64,11 +75,19 @@ export function VolumesPage({ engine }: { engine: string }) {
         }}
         head={
           <tr>
-            <Th className="w-[28%]">Name</Th>
-            <Th className="w-24">Driver</Th>
-            <Th>In use by</Th>
-            <Th className="w-36">Created</Th>
-            <Th className="w-[30%]">Mount point</Th>
+            <SortTh sort={sort} k="name" className="w-[36%]">
+              Name
+            </SortTh>
+            <SortTh sort={sort} k="driver" className={`w-24 ${NARROW_HIDE}`}>
+              Driver
+            </SortTh>
+            <SortTh sort={sort} k="users">
+              In use by
+            </SortTh>
+            <SortTh sort={sort} k="created" numeric className="w-32">
+              Created
+            </SortTh>
+            <Th className={`w-[26%] ${NARROW_HIDE}`}>Mount point</Th>
             {canChange ? <Th className="w-20 text-right">Actions</Th> : null}
           </tr>
         }
@@ -81,14 +100,14 @@ export function VolumesPage({ engine }: { engine: string }) {
               </Link>
               {v.anonymous ? <Badge className="ml-2">anonymous</Badge> : null}
             </Td>
-            <Td className="text-muted">{v.driver}</Td>
+            <Td className={`text-muted ${NARROW_HIDE}`}>{v.driver}</Td>
             <Td className="max-w-0 truncate">
               <ContainerLinks engine={engine} names={v.usedBy} none={<span className="text-muted">—</span>} />
             </Td>
-            <Td className="text-muted tabular" title={formatDate(v.created)}>
+            <Td className="whitespace-nowrap text-muted tabular" title={formatDate(v.created)}>
               {formatAgo(v.created)}
             </Td>
-            <Td className="max-w-0 truncate font-mono text-[12px] text-muted" title={v.mountpoint}>
+            <Td className={`max-w-0 truncate font-mono text-[12px] text-muted ${NARROW_HIDE}`} title={v.mountpoint}>
               {v.mountpoint}
             </Td>
             {canChange ? (
