@@ -31,9 +31,12 @@ function Actions({ s }: { s: VmStatus }) {
           <Play /> {s.state === 'not-built' ? 'Build and start' : 'Start'}
         </Button>
       )}
-      <Button size="md" onClick={() => a.restart.mutate()} disabled={busy || a.restart.isPending || s.state === 'not-built'}>
-        <RotateCw /> Restart
-      </Button>
+      {/* A stopped VM is started, not restarted. */}
+      {s.state === 'running' ? (
+        <Button size="md" onClick={() => a.restart.mutate()} disabled={busy || a.restart.isPending}>
+          <RotateCw /> Restart
+        </Button>
+      ) : null}
       {[a.start.error, a.stop.error, a.restart.error].filter(Boolean).map((e, i) => (
         <ErrorBanner key={i} error={e} />
       ))}
@@ -98,7 +101,8 @@ export function VmOverview() {
         <Facts
           rows={[
             ['Accelerator', s.accel ? <span>{s.accel === 'kvm' ? 'KVM' : 'Software emulation (TCG)'}<span className="block text-[12px] text-muted">{s.accelReason}</span></span> : 'Chosen at start'],
-            ['Started', s.startedAt ? formatAgo(s.startedAt) : null],
+            // Only a running VM has a start time worth showing.
+            ...(running && s.startedAt ? [['Started', formatAgo(s.startedAt)] as [string, string]] : []),
             ['CPUs', String(s.cpus ?? s.settings.cpus)],
             ['Memory', `${s.memoryMiB ?? s.settings.memoryMiB} MiB`],
             ['Swap', s.settings.swapMiB ? `${s.settings.swapMiB} MiB` : 'None'],

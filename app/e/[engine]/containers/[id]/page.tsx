@@ -1,6 +1,7 @@
-import { ContainerTab } from '@/components/containers/detail/tabs';
+// Opening a container lands on its logs, as in Docker Desktop; the inspect summary has its own tab.
+import { redirect } from 'next/navigation';
 
 export default async function Page({ params }: { params: Promise<{ engine: string; id: string }> }) {
   const { engine, id } = await params;
-  return <ContainerTab engine={decodeURIComponent(engine)} id={decodeURIComponent(id)} tab="inspect" />;
+  redirect(`/e/${engine}/containers/${id}/logs`);
 }
