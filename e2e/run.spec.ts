@@ -26,6 +26,9 @@ async function answer(url: string): Promise<Response> {
 }
 
 const preview = (page: Page) => page.getByTestId('run-command');
+// Each test runs containers, opens dialogs and signs in twice: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+const SLOW = { timeout: 30_000 };
 
 test('Run from an image: the command follows the form, the container starts on its logs, its port answers and inspect agrees', async ({ page, docker }) => {
   const name = uniqueName('e2e-run');
@@ -34,7 +37,8 @@ test('Run from an image: the command follows the form, the container starts on i
   const port = await freePort();
   try {
     await signIn(page, '/e/default/images');
-    await expect(page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` })).toBeVisible();
+    // The first page of a freshly started Berth may wait for its first engine connection.
+    await expect(page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` })).toBeVisible(SLOW);
     await screenshots(page, 'run-images-list');
     await page.locator(`[data-image="${TEST_IMAGE}"]`).getByRole('button', { name: `Run ${TEST_IMAGE}` }).click();
     const dialog = page.getByRole('dialog', { name: `Run ${TEST_IMAGE}` });
@@ -68,7 +72,7 @@ test('Run from an image: the command follows the form, the container starts on i
     await screenshots(page, 'run-dialog');
 
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${name}/logs$`));
+    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${name}/logs$`), SLOW);
     await expect(page.getByRole('heading', { name })).toBeVisible();
 
     const res = await answer(`http://127.0.0.1:${port}/etc/hostname`);
@@ -93,7 +97,7 @@ test('Run from an image: the command follows the form, the container starts on i
     await again.getByLabel('Port 1 host port').fill('');
     await expect(preview(page)).toContainText('-p 127.0.0.1::8080');
     await again.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${copy}/logs$`));
+    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${copy}/logs$`), SLOW);
     const second = await docker.getContainer(copy).inspect();
     expect(second.Config.Env).toContain("GREETING=it's me");
     expect(second.HostConfig.PortBindings?.['8080/tcp']?.[0]?.HostIp).toBe('127.0.0.1');
@@ -134,8 +138,8 @@ test('Run with an image the engine does not have pulls it first, then runs it', 
     await dialog.getByLabel('Network', { exact: true }).selectOption('berth-test');
     await expect(preview(page)).toHaveText(`docker run -d --name ${name} --network berth-test ${ref} sh -c 'echo pulled and running; sleep 3600'`);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${name}/logs$`), { timeout: 30_000 });
-    await expect(page.getByText('pulled and running')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/e/default/containers/${name}/logs$`), SLOW);
+    await expect(page.getByText('pulled and running')).toBeVisible(SLOW);
     const info = await docker.getContainer(name).inspect();
     expect(info.Config.Image).toBe(ref);
     expect((await docker.getImage(ref).inspect()).RepoTags).toContain(ref);
@@ -159,19 +163,19 @@ test('a viewer sees no Run button on images nor Run again on a container', async
     await add.getByLabel('Role').selectOption('viewer');
     await add.getByLabel('Password').fill(password);
     await add.getByRole('button', { name: 'Add user' }).click();
-    await expect(page.getByText(`${user} can now sign in as viewer.`)).toBeVisible();
+    await expect(page.getByText(`${user} can now sign in as viewer.`)).toBeVisible(SLOW);
 
     const viewer = await (await browser.newContext()).newPage();
     await viewer.goto('/login');
     await viewer.getByLabel('User name').fill(user);
     await viewer.getByLabel('Password').fill(password);
     await viewer.getByRole('button', { name: 'Sign in with password' }).click();
-    await expect(viewer).toHaveURL(/\/e\/default\/containers$/);
+    await expect(viewer).toHaveURL(/\/e\/default\/containers$/, SLOW);
     await viewer.goto('/e/default/images');
-    await expect(viewer.locator(`[data-image="${TEST_IMAGE}"]`)).toBeVisible();
+    await expect(viewer.locator(`[data-image="${TEST_IMAGE}"]`)).toBeVisible(SLOW);
     await expect(viewer.getByRole('button', { name: /^Run/ })).toHaveCount(0);
     await viewer.goto(`/e/default/containers/${name}/inspect`);
-    await expect(viewer.getByRole('heading', { name })).toBeVisible();
+    await expect(viewer.getByRole('heading', { name })).toBeVisible(SLOW);
     await expect(viewer.getByRole('button', { name: 'Run again with changes' })).toHaveCount(0);
   } finally {
     await c.remove({ force: true });
