@@ -79,7 +79,8 @@ const UsageCells = memo(function UsageCells({ usage }: { usage: Usage | undefine
   return (
     <>
       <Td className={`text-right whitespace-nowrap tabular ${COL_HIDE.cpu}`} data-col="cpu">
-        {usage ? `${usage.cpuPercent.toFixed(1)} %` : <Blank />}
+        {/* The first sample has no earlier one to measure against: its 0 would be a false "idle". */}
+        {usage ? usage.measured === false ? <span className="text-[11px] text-muted">measuring…</span> : `${usage.cpuPercent.toFixed(1)} %` : <Blank />}
       </Td>
       <Td
         className={`text-right whitespace-nowrap tabular ${COL_HIDE.memory}`}

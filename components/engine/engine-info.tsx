@@ -17,11 +17,12 @@ function Card({ title, children, className }: { title: string; children: ReactNo
   );
 }
 
-function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) {
+function Stat({ label, value, tone, note }: { label: string; value: ReactNode; tone?: string; note?: string }) {
   return (
     <div className="flex min-w-0 flex-col rounded-md border border-line bg-raised px-3 py-2">
       <span className="text-[11px] text-muted">{label}</span>
       <span className={`truncate text-[18px] leading-7 font-semibold tabular ${tone ?? ''}`}>{value}</span>
+      {note ? <span className="truncate text-[11px] text-muted tabular">{note}</span> : null}
     </div>
   );
 }
@@ -51,7 +52,11 @@ export function EngineInfoCards({ d }: { d: EngineInfo }) {
         <Stat label="Running" value={c.running} tone={c.running ? 'text-ok' : undefined} />
         <Stat label="Paused" value={c.paused} tone={c.paused ? 'text-warn' : undefined} />
         <Stat label="Stopped" value={c.stopped} />
-        <Stat label="Images" value={d.images} />
+        <Stat
+          label="Images"
+          value={d.images}
+          note={d.intermediateImages ? `${d.intermediateImages} intermediate layer${d.intermediateImages === 1 ? '' : 's'}` : undefined}
+        />
         <Stat label="CPUs" value={d.cpus} />
         <Stat label="Memory" value={formatBytes(d.memory)} />
       </div>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DetailFrame, Facts, Labels, Mono, RawJson, Section, dateFact, useDetailPolling } from '@/components/engine/detail-parts';
 import { type ContainerColumn, ContainerTable } from '@/components/engine/container-table';
 import { Badge } from '@/components/ui/badge';
+import { StateBadge } from '@/components/ui/state-badge';
 import type { RouterOutputs } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 
@@ -50,7 +51,12 @@ export function NetworkDetail({ engine, id }: { engine: string; id: string }) {
             ]}
           />
           <Section title="Attached containers" count={d.attached.length}>
-            <ContainerTable engine={engine} rows={d.attached} columns={[ADDRESS('IPv4', (a) => a.ipv4), ADDRESS('MAC', (a) => a.mac)]} empty="No container is attached." />
+            <ContainerTable
+              engine={engine}
+              rows={d.attached}
+              columns={[{ title: 'State', className: 'w-28', cell: (a) => <StateBadge state={a.state} /> }, ADDRESS('IPv4', (a) => a.ipv4), ADDRESS('MAC', (a) => a.mac)]}
+              empty="No container is attached."
+            />
           </Section>
           <Labels rows={d.labels} />
           <RawJson text={d.raw} />

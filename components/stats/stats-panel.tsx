@@ -25,8 +25,11 @@ export function StatsPanel({ engine, id, running }: { engine: string; id: string
     ),
   );
   if (!running) return <p className="p-4 text-muted">This container is not running, so it uses no resources. Start it to see live figures.</p>;
+  // Charts start at the first sample that measures something: the stream's first has no earlier one to compare with.
+  const measured = samples.filter((s) => s.measured !== false);
   const last = samples[samples.length - 1];
   const rate = (n: number) => `${formatBytes(n)}/s`;
+  const series = (f: (s: Sample) => number) => measured.map(f);
   return (
     <div className="flex flex-col gap-3 p-4">
       {sub.error ? <ErrorBanner error={sub.error} /> : null}
@@ -39,15 +42,17 @@ export function StatsPanel({ engine, id, running }: { engine: string; id: string
           <span className="text-muted">PIDs </span>
           <span className="tabular">{last?.pids ?? '—'}</span>
         </span>
-        <span className="text-muted">{samples.length ? `${samples.length} samples, one a second` : 'waiting for the first sample…'}</span>
+        <span className="text-muted" data-stats-status>
+          {measured.length ? `${measured.length} samples, one a second` : samples.length ? 'measuring…' : 'waiting for the first sample…'}
+        </span>
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
-        <LineChart label="CPU" values={samples.map((s) => s.cpuPercent)} format={(n) => `${n.toFixed(1)} %`} />
-        <LineChart label="Memory (without cache)" values={samples.map((s) => s.memoryUsed)} format={formatBytes} />
-        <LineChart label="Network received" values={samples.map((s) => s.netRx)} format={rate} />
-        <LineChart label="Network sent" values={samples.map((s) => s.netTx)} format={rate} />
-        <LineChart label="Block read" values={samples.map((s) => s.blockRead)} format={rate} />
-        <LineChart label="Block written" values={samples.map((s) => s.blockWrite)} format={rate} />
+        <LineChart label="CPU" unit="% of one CPU" values={series((s) => s.cpuPercent)} format={(n) => `${n.toFixed(1)} %`} />
+        <LineChart label="Memory (without cache)" unit="bytes" values={series((s) => s.memoryUsed)} format={formatBytes} />
+        <LineChart label="Network received" unit="per second" values={series((s) => s.netRx)} format={rate} />
+        <LineChart label="Network sent" unit="per second" values={series((s) => s.netTx)} format={rate} />
+        <LineChart label="Block read" unit="per second" values={series((s) => s.blockRead)} format={rate} />
+        <LineChart label="Block written" unit="per second" values={series((s) => s.blockWrite)} format={rate} />
       </div>
     </div>
   );

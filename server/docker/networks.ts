@@ -1,6 +1,8 @@
 // Network operations: list, inspect with attached containers, create, remove.
 import type Docker from 'dockerode';
+import { naturalCompare } from '../../lib/natural-sort';
 import { BerthError, toEngineError } from '../errors';
+import { containerName } from './container-name';
 
 export interface NetworkRow {
   id: string;
@@ -19,7 +21,8 @@ export interface NetworkRow {
 export interface NetworkDetail extends NetworkRow {
   ipv6: boolean;
   labels: { key: string; value: string }[];
-  attached: { id: string; name: string; ipv4: string; mac: string }[];
+  /** Every container configured on it, stopped ones too (as the list counts them); addresses only while running. */
+  attached: { id: string; name: string; ipv4: string; mac: string; state: string }[];
   raw: string;
 }
 
@@ -65,8 +68,12 @@ export async function listNetworks(api: Docker): Promise<NetworkRow[]> {
 
 export async function inspectNetwork(api: Docker, ref: string): Promise<NetworkDetail> {
   try {
-    const raw = (await api.getNetwork(ref).inspect()) as RawNetwork;
-    const attached = Object.entries(raw.Containers ?? {}).map(([id, c]) => ({ id, name: c.Name, ipv4: c.IPv4Address, mac: c.MacAddress }));
+    const [raw, containers] = await Promise.all([api.getNetwork(ref).inspect() as Promise<RawNetwork>, api.listContainers({ all: true })]);
+    const live = raw.Containers ?? {};
+    const attached = containers
+      .filter((c) => Object.values(c.NetworkSettings?.Networks ?? {}).some((n) => n.NetworkID === raw.Id))
+      .map((c) => ({ id: c.Id, name: containerName(c), ipv4: live[c.Id]?.IPv4Address ?? '', mac: live[c.Id]?.MacAddress ?? '', state: c.State }))
+      .sort((a, b) => naturalCompare(a.name, b.name));
     return {
       ...toNetworkRow(raw),
       containers: attached.length,
@@ -109,9 +116,11 @@ export async function removeNetwork(api: Docker, ref: string): Promise<void> {
     throw err instanceof BerthError ? err : toEngineError(err, `network ${ref}`, 'remove');
   }
   if (detail.builtin) throw new BerthError('CONFLICT', `Network ${detail.name} is built into Docker and cannot be removed.`);
-  if (detail.attached.length) {
-    const names = detail.attached.map((a) => a.name).join(', ');
-    throw new BerthError('IN_USE', `Network ${detail.name} is in use by ${detail.attached.length === 1 ? 'container' : 'containers'} ${names}: disconnect or remove ${detail.attached.length === 1 ? 'it' : 'them'} first.`);
+  // The engine refuses while a container's endpoint is up; stopped containers only keep it in their configuration.
+  const using = detail.attached.filter((a) => a.state === 'running' || a.state === 'paused' || a.state === 'restarting');
+  if (using.length) {
+    const names = using.map((a) => a.name).join(', ');
+    throw new BerthError('IN_USE', `Network ${detail.name} is in use by ${using.length === 1 ? 'container' : 'containers'} ${names}: disconnect or remove ${using.length === 1 ? 'it' : 'them'} first.`);
   }
   try {
     await api.getNetwork(ref).remove();

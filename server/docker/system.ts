@@ -1,5 +1,6 @@
 // The engine overview: the essentials of `docker info` and `docker version`.
 import type Docker from 'dockerode';
+import { getJson } from '../engines/wire';
 import { toEngineError } from '../errors';
 
 export interface EngineInfo {
@@ -14,7 +15,10 @@ export interface EngineInfo {
   cpus: number;
   memory: number;
   containers: { total: number; running: number; paused: number; stopped: number };
+  /** Images as the images list and `docker images` count them: tagged or dangling, not the layers built under them. */
   images: number;
+  /** The intermediate images the engine also holds (its own count minus the list's). */
+  intermediateImages: number;
   storageDriver: string;
   loggingDriver: string;
   cgroupDriver: string;
@@ -36,7 +40,7 @@ export interface EngineInfo {
 
 export async function engineInfo(api: Docker): Promise<EngineInfo> {
   try {
-    const [info, version] = (await Promise.all([api.info(), api.version()])) as [Record<string, any>, Record<string, any>];
+    const [info, version, top] = (await Promise.all([api.info(), api.version(), getJson<unknown[]>(api, '/images/json')])) as [Record<string, any>, Record<string, any>, unknown[]];
     return {
       name: String(info.Name ?? ''),
       serverVersion: String(info.ServerVersion ?? version.Version ?? ''),
@@ -54,7 +58,8 @@ export async function engineInfo(api: Docker): Promise<EngineInfo> {
         paused: Number(info.ContainersPaused ?? 0),
         stopped: Number(info.ContainersStopped ?? 0),
       },
-      images: Number(info.Images ?? 0),
+      images: top.length,
+      intermediateImages: Math.max(0, Number(info.Images ?? 0) - top.length),
       storageDriver: String(info.Driver ?? ''),
       loggingDriver: String(info.LoggingDriver ?? ''),
       cgroupDriver: String(info.CgroupDriver ?? ''),

@@ -20,6 +20,11 @@ export interface StatsSample {
   blockRead: number;
   blockWrite: number;
   pids: number;
+  /**
+   * False for a stream's first sample: CPU % and the rates need the previous reading, so their 0 means "not yet",
+   * not "idle".
+   */
+  measured: boolean;
 }
 
 interface RawStats {
@@ -102,6 +107,7 @@ export function toSample(s: RawStats, prev: Totals | undefined, id: string, name
       blockRead: rate(now.read, prev?.read ?? 0),
       blockWrite: rate(now.write, prev?.write ?? 0),
       pids: s.pids_stats?.current ?? 0,
+      measured: Boolean(prev && s.precpu_stats?.system_cpu_usage),
     },
     now,
   ];
