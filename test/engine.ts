@@ -138,6 +138,20 @@ export async function ensureNetwork(api: Docker, name = 'berth-test'): Promise<s
   const existing = await api.listNetworks({ filters: { name: [name] } });
   const found = existing.find((n) => n.Name === name);
   if (found) return found.Id;
-  const net = await api.createNetwork({ Name: name, Driver: 'bridge' });
-  return net.id;
+  try {
+    const net = await api.createNetwork({ Name: name, Driver: 'bridge' });
+    return net.id;
+  } catch (err) {
+    // Several private engines on one machine can use up Docker's default pools: pick a free /24 of our own.
+    if (!/non-overlapping|address pool/i.test(String((err as Error).message))) throw err;
+    for (let attempt = 0; ; attempt++) {
+      const subnet = `10.${200 + Math.floor(Math.random() * 55)}.${Math.floor(Math.random() * 256)}.0/24`;
+      try {
+        const net = await api.createNetwork({ Name: name, Driver: 'bridge', IPAM: { Driver: 'default', Config: [{ Subnet: subnet }] } });
+        return net.id;
+      } catch (again) {
+        if (attempt >= 20) throw again;
+      }
+    }
+  }
 }
