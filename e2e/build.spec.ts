@@ -27,9 +27,9 @@ test('builds from a folder on Berth’s machine, shows each step, and links to t
   saveSettings(vm, { ...before, shares: [root] });
   try {
     await page.goto('/e/default/images');
-    await page.getByRole('link', { name: 'Build' }).click();
+    await page.getByRole('link', { name: 'Build', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Build an image' })).toBeVisible();
-    await expect(page.getByRole('button', { name: `${root}/` })).toBeVisible();
+    await expect(page.getByRole('button', { name: root, exact: true })).toBeVisible();
     await page.getByLabel('Folder', { exact: true }).fill(dir);
     await page.getByLabel('Tags').fill(tag);
     await page.getByLabel('No cache').check();
@@ -37,7 +37,7 @@ test('builds from a folder on Berth’s machine, shows each step, and links to t
     const log = page.getByRole('log', { name: 'Build output' });
     await expect(log.locator('[data-kind="step"]', { hasText: 'Step 2/3 : RUN echo built-in-the-browser' })).toBeVisible();
     await expect(log).toContainText('second-step');
-    await expect(page.getByText(/^Built /)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: `Built ${tag}` })).toBeVisible({ timeout: 30_000 });
     const id = (await docker.getImage(tag).inspect()).Id;
     await page.getByRole('link', { name: 'Open the image' }).click();
     await expect(page).toHaveURL(new RegExp(`/images/${id.replace('sha256:', '')}$`));
