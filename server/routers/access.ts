@@ -29,7 +29,7 @@ const label = z.string().trim().min(1, 'must not be empty').max(100, 'must be at
 export const accessRouter = router({
   me: viewerProcedure.query(({ ctx }) => ({ name: ctx.user!.name, role: ctx.user!.role, scope: ctx.user!.scope ?? null, theme: ctx.access.preferences.theme(ctx.user!.id) })),
   /** The signed-in user's own theme; share links have no user to remember it for. */
-  setTheme: viewerProcedure.input(z.object({ theme: z.enum(THEMES) })).mutation(({ ctx, input }) => {
+  setTheme: viewerProcedure.meta({ audit: { target: (input: unknown, ctx: Context) => `${ctx.user?.name ?? ''}: ${(input as { theme?: string }).theme ?? ''}` } }).input(z.object({ theme: z.enum(THEMES) })).mutation(({ ctx, input }) => {
     if (ctx.user!.id === undefined) throw new BerthError('FORBIDDEN', 'A share link has no settings to keep.');
     ctx.access.preferences.setTheme(ctx.user!.id, input.theme);
     return { theme: input.theme };
