@@ -56,6 +56,8 @@ export async function startTestEngine(opts: { dir?: string } = {}): Promise<Test
       '--ip6tables=false',
       '--ip-masq=false',
       '--log-level', 'warn',
+      // Room for many networks: Docker's default pools hold 31, and bridges left by engines that were killed keep theirs.
+      '--default-address-pool', 'base=10.128.0.0/9,size=24',
       // A private containerd, so nothing is shared with a system one.
       '--containerd-namespace', 'berth-test',
       '--containerd-plugins-namespace', 'berth-test-plugins',
