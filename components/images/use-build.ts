@@ -111,9 +111,23 @@ export function useBuild(engine: string) {
       if (abort.signal.aborted) return setPhase('cancelled');
       setPhase('building');
       const { source: _, ...options } = req;
+      let started = false;
       const sub = client.images.build.subscribe(
         { engine, source, ...options },
         {
+          onStarted() {
+            started = true;
+          },
+          onConnectionStateChange(state) {
+            // A lost connection ends the build on the server; the link would send the request again, which would
+            // start another build (or find its upload gone). Stop here and say so instead.
+            if (!started || state.state !== 'connecting') return;
+            stop.current = null;
+            sub.unsubscribe();
+            flush();
+            setError(new Error('The connection to Berth was lost, which stopped the build: start it again.'));
+            setPhase('failed');
+          },
           onData(event) {
             if (event.type === 'lines') push(event.lines);
             else setResult({ imageId: event.imageId, tags: event.tags });

@@ -17,10 +17,16 @@ interface Upload {
 }
 
 const uploads = new Map<string, Upload>();
+let cleanupRegistered = false;
 
 /** Where this process keeps uploads: its own folder, owner-only, so nothing else reads or plants contexts there. */
 export function uploadDir(): string {
   const dir = join(tmpdir(), `berth-build-uploads-${process.pid}`);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    // Uploads never built from are not left behind when Berth exits.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
