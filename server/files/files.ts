@@ -212,12 +212,36 @@ export interface Download {
   type: 'file' | 'tar';
   size?: number;
   body: AsyncIterable<Uint8Array>;
+  /** A folder's tar straight from the engine, for piping without another layer. */
+  stream?: Readable;
   cancel(): void;
+}
+
+/** The engine's stat of a path (HEAD /archive): whether it is a folder, without reading any of it. */
+async function isFolder(api: Docker, c: { id: string; name: string }, path: string): Promise<boolean> {
+  let res: { headers?: Record<string, string> };
+  try {
+    res = (await api.getContainer(c.id).infoArchive({ path })) as unknown as { headers?: Record<string, string> };
+  } catch (err) {
+    throw pathError(err, path, c.name, 'read');
+  }
+  try {
+    const stat = JSON.parse(Buffer.from(res.headers?.['x-docker-container-path-stat'] ?? '', 'base64').toString('utf8')) as { mode?: number };
+    // Go's os.ModeDir is the top bit of the mode.
+    return ((stat.mode ?? 0) & 0x80000000) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 export async function download(api: Docker, id: string, rawPath: string): Promise<Download> {
   const path = containerPath(rawPath);
   const c = await containerOf(api, id);
+  const name = path === '/' ? 'root' : baseName(path);
+  if (await isFolder(api, c, path)) {
+    const tar = await archive(api, c.id, c.name, path);
+    return { filename: `${name}.tar`, type: 'tar', body: tar, stream: tar, cancel: () => tar.destroy() };
+  }
   const stream = await archive(api, c.id, c.name, path);
   const events = tarEvents(stream);
   const first = await events.next();
@@ -226,7 +250,6 @@ export async function download(api: Docker, id: string, rawPath: string): Promis
     throw new BerthError('NOT_FOUND', `${path} does not exist in container ${c.name}.`);
   }
   const h = first.value.header;
-  const name = path === '/' ? 'root' : baseName(path);
   if (h.type === 'file') {
     return {
       filename: name,

@@ -58,7 +58,7 @@ async function serveDownload(services: Services, req: IncomingMessage, res: Serv
     res.end();
     return;
   }
-  await pipeline(Readable.from(d.body, { objectMode: false }), res).catch(() => d.cancel());
+  await pipeline(d.stream ?? Readable.from(d.body, { objectMode: false }), res).catch(() => d.cancel());
 }
 
 async function receiveUpload(services: Services, req: IncomingMessage, res: ServerResponse, url: URL, user: User): Promise<void> {
