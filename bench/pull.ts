@@ -1,6 +1,7 @@
 // Benchmarks for pull and push: Berth's images.pull / images.push (SSE, as a script would) against `docker pull` /
 // `docker push` on the same engine, registry and image (5 layers, 200 MB of random bytes), runs alternating sides.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readSse } from '../test/sse';
 import { buildLayeredImage } from '../test/layered-image';
 import { startTestRegistry, type TestRegistry } from '../test/registry';
@@ -13,6 +14,12 @@ const BYTES_PER_LAYER = 40_000_000;
 const RUNS = 4;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** CPU time a process has used so far (user + system) in ms, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 /** The docker CLI against the bench engine; resolves with the elapsed time, throws with its output when it fails. */
 function cli(ctx: BenchContext, args: string[]): Promise<number> {
@@ -29,6 +36,7 @@ function cli(ctx: BenchContext, args: string[]): Promise<number> {
 
 /** One transfer through Berth's SSE endpoint, read to its final snapshot; resolves with the elapsed time. */
 async function berth(ctx: BenchContext, kind: 'pull' | 'push', ref: string): Promise<number> {
+  const cpu0 = cpuMs(process.pid);
   const t0 = performance.now();
   const url = `http://127.0.0.1:${ctx.port}/api/trpc/images.${kind}?input=${encodeURIComponent(JSON.stringify({ engine: 'default', ref }))}`;
   let last: TransferSnapshot | undefined;
@@ -42,10 +50,16 @@ async function berth(ctx: BenchContext, kind: 'pull' | 'push', ref: string): Pro
     },
   });
   if (last?.state !== 'done') throw new Error(`Berth's ${kind} of ${ref} ended ${last?.state ?? 'without a snapshot'}: ${last?.error?.message ?? ''}`);
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  berthCpu.push(cpuMs(process.pid) - cpu0);
+  return ms;
 }
 
+/** Berth's own CPU time (with its in-process SSE client) per transfer, to tell its cost from the engine's. */
+const berthCpu: number[] = [];
+
 function ratios(berthMs: number[], cliMs: number[]): [string, string][] {
+  const cpu = berthCpu.splice(0);
   const paired = berthMs.map((b, i) => b / cliMs[i]!);
   const list = (v: number[]) => v.map(seconds).join(', ');
   return [
@@ -53,6 +67,7 @@ function ratios(berthMs: number[], cliMs: number[]): [string, string][] {
     ['Berth (SSE), each run', list(berthMs)],
     ['best and worst of each: CLI / Berth', `${seconds(Math.min(...cliMs))}–${seconds(Math.max(...cliMs))} / ${seconds(Math.min(...berthMs))}–${seconds(Math.max(...berthMs))}`],
     ['ratio Berth / CLI per run, best – worst (target ≤ 1.1×)', `${Math.min(...paired).toFixed(2)}× – ${Math.max(...paired).toFixed(2)}×`],
+    ['CPU used by Berth and its SSE client per transfer, median', `${median(cpu).toFixed(0)} ms`],
     ['median of the per-run ratios', `${median(paired).toFixed(2)}×`],
     ['ratio of the bests', `${(Math.min(...berthMs) / Math.min(...cliMs)).toFixed(2)}×`],
   ];
