@@ -146,13 +146,13 @@ test.describe('feedback and keyboard', () => {
     try {
       await signIn(page, `/e/default/containers?q=${prefix}`);
       const order = () => page.locator('tr[data-container-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-container-row')));
-      await expect.poll(order).toEqual([`${prefix}-web-1`, `${prefix}-web-2`, `${prefix}-web-10`]);
+      await expect.poll(order, { timeout: 30_000 }).toEqual([`${prefix}-web-1`, `${prefix}-web-2`, `${prefix}-web-10`]);
       await page.getByRole('button', { name: 'Name', exact: true }).click();
       await expect(page).toHaveURL(/dir=desc/);
-      await expect.poll(order).toEqual([`${prefix}-web-10`, `${prefix}-web-2`, `${prefix}-web-1`]);
+      await expect.poll(order, { timeout: 30_000 }).toEqual([`${prefix}-web-10`, `${prefix}-web-2`, `${prefix}-web-1`]);
       await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
       await page.reload();
-      await expect.poll(order).toEqual([`${prefix}-web-10`, `${prefix}-web-2`, `${prefix}-web-1`]);
+      await expect.poll(order, { timeout: 30_000 }).toEqual([`${prefix}-web-10`, `${prefix}-web-2`, `${prefix}-web-1`]);
 
       for (const list of ['images', 'volumes', 'networks']) {
         await page.goto(`/e/default/${list}`);

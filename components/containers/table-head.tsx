@@ -38,8 +38,8 @@ function subscribe(onChange: () => void): () => void {
 export function useColumnCount(canChange: boolean): number {
   const shown = useSyncExternalStore(
     subscribe,
-    () => 4 + (media(WIDE) ? 3 : 0) + (media(WIDER) ? 2 : 0),
-    () => 9,
+    () => 3 + (media(WIDE) ? 3 : 0) + (media(WIDER) ? 2 : 0),
+    () => 8,
   );
   return shown + (canChange ? 2 : 0);
 }
