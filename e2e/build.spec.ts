@@ -18,6 +18,8 @@ function folder(root: string, files: Record<string, string>): string {
 }
 
 test('builds from a folder on Berth’s machine, shows each step, and links to the new image', async ({ signedIn: page, docker }) => {
+  // Three pages and a build without cache: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const root = join(E2E_DIR, 'build-root');
   mkdirSync(root, { recursive: true });
   const dir = folder(root, { Dockerfile: `FROM ${TEST_IMAGE}\nRUN echo built-in-the-browser\nRUN echo second-step\n` });
@@ -49,6 +51,7 @@ test('builds from a folder on Berth’s machine, shows each step, and links to t
 });
 
 test('uploads a picked folder (its .dockerignore applied) and shows a failing step in red', async ({ signedIn: page, docker }) => {
+  test.setTimeout(120_000);
   const dir = folder(join(E2E_DIR, 'uploads'), {
     Dockerfile: `FROM ${TEST_IMAGE}\nCOPY . /ctx\nRUN ls /ctx && exit 7\n`,
     'kept.txt': 'yes',

@@ -41,7 +41,8 @@ export function BuildPage({ engine }: { engine: string }) {
   const qc = useQueryClient();
   const me = useMe();
   const isAdmin = me.data?.role === 'admin' && !me.data.scope;
-  const roots = useQuery({ ...trpc.images.buildRoots.queryOptions(), enabled: isAdmin });
+  // Asked at once, beside access.me: a viewer's refusal is not shown, the page says why instead.
+  const roots = useQuery({ ...trpc.images.buildRoots.queryOptions(), retry: false });
   const build = useBuild(engine);
   const [invalid, setInvalid] = useState<string | null>(null);
   const running = RUNNING.includes(build.phase);
@@ -71,7 +72,7 @@ export function BuildPage({ engine }: { engine: string }) {
               void build.start(req).then(() => qc.invalidateQueries({ queryKey: trpc.images.list.queryKey() }));
             }}
           />
-          {roots.error ? <ErrorBanner error={roots.error} /> : null}
+          {roots.error && isAdmin ? <ErrorBanner error={roots.error} /> : null}
           {invalid ? <ErrorBanner error={new Error(invalid)} /> : null}
           <div className="flex min-h-7 flex-wrap items-center gap-3 text-[13px]">
             <Status phase={build.phase} progress={build.progress} />
