@@ -18,13 +18,13 @@ export interface TerminalClient {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function openTerminalClient(opts: { port: number; token?: string; cookie?: string; engine?: string; id: string; command?: string; user?: string; workdir?: string; mode?: 'exec' | 'attach'; cols?: number; rows?: number; keepText?: boolean; onData?: (b: Buffer) => void }): Promise<TerminalClient> {
+export function openTerminalClient(opts: { port: number; basePath?: string; token?: string; cookie?: string; engine?: string; id: string; command?: string; user?: string; workdir?: string; mode?: 'exec' | 'attach'; cols?: number; rows?: number; keepText?: boolean; onData?: (b: Buffer) => void }): Promise<TerminalClient> {
   const origin = `http://127.0.0.1:${opts.port}`;
   const headers: Record<string, string> = { origin };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;
   const q = execQuery({ engine: opts.engine ?? 'default', id: opts.id, command: opts.command, user: opts.user, workdir: opts.workdir, mode: opts.mode, cols: opts.cols ?? 80, rows: opts.rows ?? 24 });
-  const ws = new WebSocket(`ws://127.0.0.1:${opts.port}/api/exec?${q}`, { headers, perMessageDeflate: false });
+  const ws = new WebSocket(`ws://127.0.0.1:${opts.port}${opts.basePath ?? ''}/api/exec?${q}`, { headers, perMessageDeflate: false });
   const decoder = new TextDecoder('utf-8');
   let out = '';
   let count = 0;

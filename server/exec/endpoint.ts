@@ -41,8 +41,14 @@ export function terminalEndpoint(deps: Services, refuse: Refuse): { upgrade(req:
   async function session(ws: WebSocket, req: IncomingMessage, user: User, args: z.infer<typeof query>): Promise<void> {
     const credential = deps.access.credentialOf(req);
     const address = req.socket.remoteAddress ?? null;
-    const audit = (action: string, target: string, result: 'ok' | 'error', detail: string) =>
-      deps.access.audit.record({ user: user.name, role: user.role, engine: args.engine, action, target, result, detail: detail.slice(0, 2000), address });
+    const audit = (action: string, target: string, result: 'ok' | 'error', detail: string) => {
+      try {
+        deps.access.audit.record({ user: user.name, role: user.role, engine: args.engine, action, target, result, detail: detail.slice(0, 2000), address });
+      } catch (err) {
+        // Berth is shutting down (its database is closed) while a terminal ends: the shell is still ended.
+        console.error(`berth: the audit row for a terminal in ${target} could not be written:`, err instanceof Error ? err.message : err);
+      }
+    };
     let terminal: EngineTerminal | undefined;
     let revoked = false;
     const unwatch = deps.access.watch(credential, user, (now) => {
@@ -86,9 +92,12 @@ export function terminalEndpoint(deps: Services, refuse: Refuse): { upgrade(req:
       await pump(ws as unknown as TerminalSocket, t.stream, {
         resize: (cols, rows) => t.resize(cols, rows),
         exitCode: async () => (exit = await t.exitCode()),
-        end: () => t.end(),
+        // The row is written when the session ends, before the clean-up in the container, which takes a second.
+        end: () => {
+          audit('containers.terminal.end', t.container.name, 'ok', `${details}: ended after ${seconds(Date.now() - started)}${exit === null ? '' : `, exit code ${exit}`}`);
+          return t.end();
+        },
       }, takeEarly());
-      audit('containers.terminal.end', t.container.name, 'ok', `${details}: ended after ${seconds(Date.now() - started)}${exit === null ? '' : `, exit code ${exit}`}`);
     }
     unwatch();
   }

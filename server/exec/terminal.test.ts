@@ -185,4 +185,21 @@ describe('the terminal WebSocket', () => {
     await expect(admin.containers.top({ engine: 'default', id: stopped })).rejects.toThrow(`Container ${stopped} is not running: it has no processes to show.`);
     expect(await leftovers(shellBox)).toEqual([]);
   });
+
+  it('is served under the base path, behind the same guard', async () => {
+    const based = await startBerth(
+      { port: 0, host: '127.0.0.1', home: mkdtempSync(join(tmpdir(), 'berth-term-base-')), token: ADMIN, allowedHosts: [], dev: false, root: process.cwd(), basePath: '/berth' },
+      { registry: testRegistry(), quiet: true, ui: false },
+    );
+    try {
+      const address = based.server.address();
+      const basedPort = typeof address === 'object' && address ? address.port : 0;
+      const t = await openTerminalClient({ port: basedPort, basePath: '/berth', token: ADMIN, id: shellBox, command: "sh -c 'echo $((6*7))'" });
+      await t.closed;
+      expect(t.text()).toContain('42');
+      await expect(openTerminalClient({ port: basedPort, token: ADMIN, id: shellBox })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await based.close();
+    }
+  });
 });
