@@ -2,7 +2,7 @@
 // bytes both ways; text frames carry one JSON control message each.
 
 /** Browser → Berth. */
-export type ClientControl = { type: 'resize'; cols: number; rows: number } | { type: 'close' };
+export type ClientControl = { type: 'resize'; cols: number; rows: number } | { type: 'close' } | { type: 'flow'; paused: boolean };
 
 /** Berth → browser. */
 export type ServerControl =
@@ -33,6 +33,8 @@ export function parseClientControl(text: string): ClientControl | null {
   if (typeof v !== 'object' || v === null) return null;
   const m = v as Record<string, unknown>;
   if (m.type === 'close') return { type: 'close' };
+  // The browser's terminal is behind on what it was sent: hold the engine until it catches up.
+  if (m.type === 'flow' && typeof m.paused === 'boolean') return { type: 'flow', paused: m.paused };
   if (m.type !== 'resize') return null;
   const cols = dimension(m.cols);
   const rows = dimension(m.rows);

@@ -37,6 +37,8 @@ describe('control messages', () => {
   it('accepts resize and close, and nothing else', () => {
     expect(parseClientControl('{"type":"resize","cols":120,"rows":40}')).toEqual({ type: 'resize', cols: 120, rows: 40 });
     expect(parseClientControl('{"type":"close"}')).toEqual({ type: 'close' });
+    expect(parseClientControl('{"type":"flow","paused":true}')).toEqual({ type: 'flow', paused: true });
+    expect(parseClientControl('{"type":"flow","paused":"yes"}')).toBeNull();
     for (const bad of ['{"type":"resize","cols":0,"rows":40}', '{"type":"resize","cols":1.5,"rows":4}', '{"type":"resize","cols":"80","rows":24}', '{"type":"resize","cols":100000,"rows":24}', 'not json', 'null', '{"type":"exec"}', `{"type":"close","x":"${'a'.repeat(300)}"}`]) {
       expect(parseClientControl(bad), bad).toBeNull();
     }
@@ -95,6 +97,18 @@ describe('pump', () => {
     expect(engine.isPaused()).toBe(true);
     ws.bufferedAmount = 0;
     await new Promise((r) => setTimeout(r, 50));
+    expect(engine.isPaused()).toBe(false);
+  });
+
+  it("holds the engine while the browser's terminal is behind, and goes on when it says so", async () => {
+    const ws = new FakeSocket();
+    const engine = new PassThrough();
+    void pump(ws, engine, hooks());
+    engine.write(Buffer.from('x'));
+    await new Promise((r) => setImmediate(r));
+    ws.emit('message', Buffer.from('{"type":"flow","paused":true}'), false);
+    expect(engine.isPaused()).toBe(true);
+    ws.emit('message', Buffer.from('{"type":"flow","paused":false}'), false);
     expect(engine.isPaused()).toBe(false);
   });
 

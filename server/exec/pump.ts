@@ -52,6 +52,10 @@ export function pump(ws: TerminalSocket, stream: Duplex, hooks: PumpHooks, early
   let closed = false;
   let outputPaused = false;
   let inputPaused = false;
+  let clientPaused = false;
+  const resumeIfFree = () => {
+    if (!closed && !outputPaused && !clientPaused) stream.resume();
+  };
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
 
@@ -67,7 +71,7 @@ export function pump(ws: TerminalSocket, stream: Duplex, hooks: PumpHooks, early
       stream.pause();
       void drained(ws).then(() => {
         outputPaused = false;
-        if (!closed) stream.resume();
+        resumeIfFree();
       });
     }
   });
@@ -103,6 +107,11 @@ export function pump(ws: TerminalSocket, stream: Duplex, hooks: PumpHooks, early
     }
     const m: ClientControl | null = parseClientControl(data.toString('utf8'));
     if (m?.type === 'resize') void Promise.resolve(hooks.resize(m.cols, m.rows)).catch(() => undefined);
+    else if (m?.type === 'flow') {
+      clientPaused = m.paused;
+      if (clientPaused) stream.pause();
+      else resumeIfFree();
+    }
     else if (m?.type === 'close') {
       void finish(false);
       ws.close(1000, 'closed');

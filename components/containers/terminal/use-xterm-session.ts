@@ -23,6 +23,9 @@ export type SessionState =
 
 const THEME = { background: '#16181d', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#3a4b6b' };
 const encoder = new TextEncoder();
+/** Output xterm has been given but not yet drawn: above HIGH Berth is asked to hold the engine, below LOW to go on. */
+const FLOW_HIGH = 1 << 20;
+const FLOW_LOW = 128 * 1024;
 
 export function useXtermSession(host: React.RefObject<HTMLDivElement | null>, engine: string, id: string, options: SessionOptions, attempt: number) {
   const [state, setState] = useState<SessionState>({ kind: 'connecting' });
@@ -64,9 +67,24 @@ export function useXtermSession(host: React.RefObject<HTMLDivElement | null>, en
       ws.binaryType = 'arraybuffer';
       let outcome: SessionState | null = null;
       const socket = ws;
+      let pending = 0;
+      let held = false;
+      const flow = (paused: boolean) => {
+        held = paused;
+        if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'flow', paused }));
+      };
       socket.onmessage = (e) => {
         // Bytes go to xterm as they are: it keeps a character split across frames whole.
-        if (typeof e.data !== 'string') return terminal?.write(new Uint8Array(e.data as ArrayBuffer));
+        if (typeof e.data !== 'string') {
+          const bytes = new Uint8Array(e.data as ArrayBuffer);
+          pending += bytes.length;
+          terminal?.write(bytes, () => {
+            pending -= bytes.length;
+            if (held && pending < FLOW_LOW) flow(false);
+          });
+          if (!held && pending > FLOW_HIGH) flow(true);
+          return;
+        }
         const m = parseServerControl(e.data);
         if (m?.type === 'ready') setState({ kind: 'open', command: m.command, mode: m.mode });
         else if (m?.type === 'exit') outcome = { kind: 'ended', code: m.code };
