@@ -63,7 +63,7 @@ test('Download writes the whole log from the engine: as many lines as the engine
     }
     await signIn(page, `/e/default/containers/${name}/logs?tail=100`);
     await expect(page.getByRole('log', { name: 'Log lines' }).getByText(`row ${LINES}`, { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Download the log' });
     await expect(dialog).toBeVisible();
     await screenshots(page, 'logs-download');
@@ -75,7 +75,7 @@ test('Download writes the whole log from the engine: as many lines as the engine
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${name}-.*\\.log$`));
 
     // Only stderr, this time.
-    await page.getByRole('button', { name: 'Download' }).click();
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
     await dialog.getByLabel('stdout').uncheck();
     const [second] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
     expect(readFileSync((await second.path())!, 'utf8')).toBe('oops\n');

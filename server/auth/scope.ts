@@ -15,7 +15,7 @@ export function pageInScope(user: User, path: string): boolean {
   return path === container || path.startsWith(`${container}/`);
 }
 
-const SCOPED_PROCEDURES = new Set(['engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.searchLogs', 'containers.stats', 'containers.files', 'containers.readFile']);
+const SCOPED_PROCEDURES = new Set(['access.me', 'engines.list', 'engines.current', 'containers.list', 'containers.inspect', 'containers.logs', 'containers.searchLogs', 'containers.stats', 'containers.files', 'containers.readFile']);
 const CONTAINER_PROCEDURES = new Set(['containers.inspect', 'containers.logs', 'containers.searchLogs', 'containers.stats', 'containers.files', 'containers.readFile']);
 
 function outside(): BerthError {
@@ -26,7 +26,8 @@ function outside(): BerthError {
 export async function assertInScope(scope: Scope, path: string, input: unknown, registry: EngineRegistry): Promise<void> {
   if (!SCOPED_PROCEDURES.has(path)) throw outside();
   const args = (input ?? {}) as { engine?: unknown; id?: unknown };
-  if (path === 'engines.list' || path === 'engines.current') return;
+  // Who is signed in (with the scope itself), and the one engine the link is on.
+  if (path === 'access.me' || path === 'engines.list' || path === 'engines.current') return;
   if (args.engine !== scope.engine) throw outside();
   if (!CONTAINER_PROCEDURES.has(path)) return;
   if (typeof args.id !== 'string') throw outside();
