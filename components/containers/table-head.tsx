@@ -105,7 +105,7 @@ export function Columns({ canChange }: { canChange: boolean }) {
       {/* Names differ most between rows: the name column takes the larger share of what the fixed columns leave. */}
       <col className="w-[62%]" />
       <col className={`w-[38%] ${COL_WIDE}`} />
-      <col className="w-44" />
+      <col className="w-52" />
       <col className={`w-18 ${COL_WIDE}`} />
       <col className={`w-22 ${COL_WIDE}`} />
       <col className={`w-32 ${COL_WIDER}`} />

@@ -9,7 +9,7 @@ const HEALTH_TONE = { healthy: 'ok', unhealthy: 'bad', starting: 'info' } as con
 export function HealthBadge({ health }: { health: string | undefined }) {
   if (health !== 'healthy' && health !== 'unhealthy' && health !== 'starting') return null;
   return (
-    <Badge tone={HEALTH_TONE[health]} data-health={health} title={`Health check: ${health}`}>
+    <Badge tone={HEALTH_TONE[health]} data-health={health}>
       {health}
     </Badge>
   );
@@ -44,26 +44,29 @@ export interface Trouble {
 }
 
 /**
- * The state, then what is wrong: a non-zero exit code stays visible ("exited 3"), a crash loop is marked, health has
- * its own badge and restarts their count. One line, so rows keep their height.
+ * The state, then what is wrong, most telling first: a crash loop (which stands in for "restarting"), health, a
+ * non-zero exit code ("exit 3"), and the restart count. One line, so rows keep their height; the title lists it all.
  */
 export function StateMarks({ c, pending }: { c: Trouble; pending?: ContainerAction }) {
+  const exit = c.exitCode !== undefined && c.state !== 'running' ? c.exitCode : undefined;
+  const all = [c.state, c.crashLooping && 'crash-looping', c.health, exit !== undefined && `exit code ${exit}`, c.restartCount > 0 && `${c.restartCount} restarts`];
   return (
-    <span className="flex min-w-0 items-center gap-1 overflow-hidden">
-      {pending ? <TransitionBadge action={pending} /> : <StateBadge state={c.state} />}
-      {c.exitCode !== undefined && c.state !== 'running' ? (
-        <Badge tone={c.exitCode === 0 ? 'neutral' : 'bad'} title={`Exit code ${c.exitCode}`} data-exit-code={c.exitCode}>
-          exit {c.exitCode}
-        </Badge>
-      ) : null}
-      {c.crashLooping ? (
-        <Badge tone="bad" data-crash-looping title="Exits and is restarted by its restart policy again and again">
+    <span className="flex min-w-0 items-center gap-1 overflow-hidden" title={all.filter(Boolean).join(' · ')}>
+      {pending ? <TransitionBadge action={pending} /> : c.crashLooping && c.state === 'restarting' ? null : <StateBadge state={c.state} />}
+      {c.crashLooping && !pending ? (
+        <Badge tone="bad" data-crash-looping>
+          <span aria-hidden className="size-1.5 rounded-full bg-current" />
           crash-looping
         </Badge>
       ) : null}
       <HealthBadge health={c.health} />
+      {exit !== undefined ? (
+        <Badge tone={exit === 0 ? 'neutral' : 'bad'} data-exit-code={exit}>
+          exit {exit}
+        </Badge>
+      ) : null}
       {c.restartCount > 0 ? (
-        <span className="inline-flex shrink-0 items-center gap-0.5 text-[11px] text-muted tabular" title={`Restarted ${c.restartCount} time${c.restartCount === 1 ? '' : 's'} by its restart policy`} data-restarts={c.restartCount}>
+        <span className="inline-flex shrink-0 items-center gap-0.5 text-[11px] text-muted tabular" data-restarts={c.restartCount}>
           <RotateCcw className="size-3" aria-hidden />
           <span className="sr-only">restarts:</span>
           {c.restartCount}
