@@ -58,12 +58,12 @@ export function useTableWindow(lines: Line[], scrollRef: RefObject<HTMLElement |
   });
 
   const focused = useMemo(() => (focusedKey === null ? null : lines.findIndex((l) => lineKey(l) === focusedKey)), [lines, focusedKey]);
-  const runs = renderedRuns(windowRange(offsets, band.top, band.height, OVERSCAN), focused, lines.length);
-
   // The line the list's single tab stop sits on: the last one focused or moved to, else the first.
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const activeIndex = useMemo(() => (activeKey === null ? -1 : lines.findIndex((l) => lineKey(l) === activeKey)), [lines, activeKey]);
   const active = activeIndex >= 0 ? activeIndex : 0;
+  // The tab stop stays rendered when scrolled away from, so Tab still reaches the list.
+  const runs = renderedRuns(windowRange(offsets, band.top, band.height, OVERSCAN), focused ?? active, lines.length);
 
   // An arrow key towards a line that is not rendered yet: bring it into view first, then focus it.
   const pendingFocus = useRef<number | null>(null);
