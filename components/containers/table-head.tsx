@@ -103,8 +103,8 @@ export function Columns({ canChange }: { canChange: boolean }) {
     <colgroup>
       {canChange ? <col className="w-8" /> : null}
       {/* Names differ most between rows: the name column takes the larger share of what the fixed columns leave. */}
-      <col className="w-[62%]" />
-      <col className={`w-[38%] ${COL_WIDE}`} />
+      <col className="w-[70%]" />
+      <col className={`w-[30%] ${COL_WIDE}`} />
       <col className="w-52" />
       <col className={`w-18 ${COL_WIDE}`} />
       <col className={`w-22 ${COL_WIDE}`} />
