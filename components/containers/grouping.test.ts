@@ -51,6 +51,17 @@ describe('container list filtering and grouping', () => {
     expect(groupRows(many, { key: 'cpu', dir: 'desc', usage })[0]!.rows.map((r) => r.name)).toEqual(['web-2', 'web-10', 'web-1']);
   });
 
+  it('sorts by ports (lowest published port, rows without ports last) and by status text', () => {
+    const port = (n: number) => ({ privatePort: 80, publicPort: n, type: 'tcp', ip: '0.0.0.0' }) as Row['ports'][number];
+    const many = [
+      { ...row('a', 'running'), ports: [port(8080)], status: 'Up 2 minutes' },
+      { ...row('b', 'exited'), status: 'Exited (3) 1 minute ago' },
+      { ...row('c', 'running'), ports: [port(9000), port(443)], status: 'Up 10 minutes' },
+    ];
+    expect(groupRows(many, { key: 'ports', dir: 'asc' })[0]!.rows.map((r) => r.name)).toEqual(['c', 'a', 'b']);
+    expect(groupRows(many, { key: 'status', dir: 'asc' })[0]!.rows.map((r) => r.name)).toEqual(['b', 'a', 'c']);
+  });
+
   it('counts a project\'s running, unhealthy and crash-looping containers', () => {
     const shop = [
       { ...row('web-1', 'running', 'shop'), health: 'healthy' as const },

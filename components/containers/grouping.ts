@@ -38,7 +38,7 @@ export function matches(r: Row, needle: string, state: StateFilterValue, project
 }
 
 /** The columns the list sorts by; a group keeps its place (projects by name) and sorts its own rows. */
-export const SORT_KEYS = ['name', 'image', 'state', 'cpu', 'memory', 'created'] as const;
+export const SORT_KEYS = ['name', 'image', 'state', 'cpu', 'memory', 'status', 'ports', 'created'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** A state's place when sorting by state: trouble first, then running, then the rest. */
@@ -69,6 +69,11 @@ function sortValue(r: Row, s: RowSort): string | number | undefined {
       return s.usage?.[r.id]?.cpuPercent;
     case 'memory':
       return s.usage?.[r.id]?.memoryUsed;
+    case 'status':
+      return r.status;
+    case 'ports':
+      // The lowest published host port (or exposed port when none is published); rows without ports sort last.
+      return r.ports.length ? Math.min(...r.ports.map((p) => p.publicPort || p.privatePort)) : undefined;
     case 'created':
       return r.created;
   }

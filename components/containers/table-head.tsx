@@ -84,8 +84,8 @@ export function Head({
         {head('state', 'State')}
         {head('cpu', 'CPU %', `text-right ${COL_HIDE.cpu}`, true)}
         {head('memory', 'Memory', `text-right ${COL_HIDE.memory}`, true)}
-        <Th className={COL_HIDE.status}>Status</Th>
-        <Th>Ports</Th>
+        {head('status', 'Status', COL_HIDE.status)}
+        {head('ports', 'Ports')}
         {head('created', 'Created', COL_HIDE.created, true)}
         {canChange ? <Th className="text-right">Actions</Th> : null}
       </tr>

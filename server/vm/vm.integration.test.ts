@@ -7,8 +7,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Berth, startBerth } from '@/server/main';
 import { importBusybox, TEST_IMAGE } from '@/test/engine';
-import { testRegistry } from '@/test/harness';
+import { testCaller, testRegistry } from '@/test/harness';
+import { PROMPT, openTerminalClient } from '@/test/terminal-client';
 import { provideVmImage } from '@/test/vm-image';
 import { currentContext } from './cli-context';
 import { GIB } from './disk';
@@ -98,6 +100,37 @@ describe.sequential('the VM', () => {
 
     await docker('rm', '-f', 'web');
     expect(await until('the port to close', async () => ((await fetchStatus(port)) === 'ECONNREFUSED' ? true : undefined), 30_000)).toBe(true);
+  }, 300_000);
+
+  it("opens a terminal, lists files and shows processes in a container on the VM's engine", async () => {
+    await docker('run', '-d', '--name', 'inside', TEST_IMAGE, 'sh', '-c', 'echo from the VM > /note.txt; exec sleep 3600');
+    const token = 'vm-terminal-token';
+    const berth: Berth = await startBerth(
+      { port: 0, host: '127.0.0.1', home: mkdtempSync(join(tmpdir(), 'berth-vm-term-')), token, allowedHosts: [], dev: false, root: ROOT },
+      { registry, quiet: true, ui: false },
+    );
+    try {
+      const address = berth.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const t = await openTerminalClient({ port, token, engine: 'vm', id: 'inside', cols: 90, rows: 20 });
+      await t.waitFor(PROMPT, 60_000);
+      t.type('echo $((6*7))\r');
+      await t.waitFor(/\r\n42\r\n/, 30_000);
+      t.type('stty size\r');
+      await t.waitFor(/20 90/, 30_000);
+      const caller = await testCaller(undefined, registry);
+      const top = await caller.containers.top({ engine: 'vm', id: 'inside' });
+      expect(JSON.stringify(top)).toContain('sleep 3600');
+      const listing = await caller.containers.files({ engine: 'vm', id: 'inside', path: '/' });
+      expect(JSON.stringify(listing)).toContain('note.txt');
+      const file = await caller.containers.readFile({ engine: 'vm', id: 'inside', path: '/note.txt' });
+      expect(JSON.stringify(file)).toContain('from the VM');
+      t.ws.close();
+      await t.closed;
+    } finally {
+      await berth.close();
+      await docker('rm', '-f', 'inside');
+    }
   }, 300_000);
 
   it('shares a host directory at the same path', async () => {
