@@ -207,4 +207,35 @@ test.describe('feedback and keyboard', () => {
       await removeAll(cs);
     }
   });
+
+  test('keyboard only on the volumes list: one tab stop, arrows between rows, Tab to the row\'s own buttons, Enter opens the volume', async ({ page, docker }) => {
+    const prefix = uniqueName('keyvol');
+    const names = [`${prefix}-1`, `${prefix}-2`, `${prefix}-10`];
+    await Promise.all(names.map((Name) => docker.createVolume({ Name })));
+    try {
+      await signIn(page, `/e/default/volumes?q=${prefix}`);
+      const row = (name: string) => page.locator('tbody[data-rows] > tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+      await expect(row(`${prefix}-10`)).toBeVisible();
+      await page.keyboard.press('/');
+      await expect(page.getByLabel('Filter volumes')).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      // Natural order: -1, -2, -10.
+      await expect(row(`${prefix}-1`)).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(row(`${prefix}-2`)).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(row(`${prefix}-10`)).toBeFocused();
+      // Only the focused row's controls are in the tab order.
+      const strays = await page.evaluate(() => [...document.querySelectorAll('tbody[data-rows] [tabindex="0"]')].filter((el) => el.closest('tr')?.tabIndex !== 0).length);
+      expect(strays).toBe(0);
+      await page.keyboard.press('Tab');
+      await expect(row(`${prefix}-10`).getByRole('link', { name: `${prefix}-10`, exact: true })).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      await expect(row(`${prefix}-10`)).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/volumes/${prefix}-10$`));
+    } finally {
+      await Promise.all(names.map((n) => docker.getVolume(n).remove().catch(() => {})));
+    }
+  });
 });

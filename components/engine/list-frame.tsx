@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { PageHeader } from '@/components/ui/page-header';
 import { FilterInput } from './filter-input';
+import { useRowFocus } from './use-row-focus';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -31,7 +32,28 @@ export function useSlashFocus() {
 
 function ListFilter({ noun, value, onChange }: { noun: string; value: string; onChange: (v: string) => void }) {
   const ref = useSlashFocus();
-  return <FilterInput label={`Filter ${noun}`} placeholder="Filter  /" value={value} onChange={onChange} inputRef={ref} className="w-56" />;
+  return (
+    <FilterInput
+      label={`Filter ${noun}`}
+      placeholder="Filter  /"
+      value={value}
+      onChange={onChange}
+      inputRef={ref}
+      className="w-56"
+      // Down from the filter goes into the list, to the row that holds its tab stop.
+      onArrowDown={() => document.querySelector<HTMLElement>('main tbody[data-rows] > tr[tabindex="0"]')?.focus()}
+    />
+  );
+}
+
+/** The rows of a list, one tab stop with arrow keys (see useRowFocus). */
+function Rows({ children }: { children: ReactNode }) {
+  const focus = useRowFocus();
+  return (
+    <tbody data-rows ref={focus.ref} onKeyDown={focus.onKeyDown} onFocus={focus.onFocus}>
+      {children}
+    </tbody>
+  );
 }
 
 export function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
@@ -122,7 +144,7 @@ export function ListFrame(p: ListFrameProps) {
     body = (
       <Table>
         <thead>{p.head}</thead>
-        <tbody>{p.children}</tbody>
+        <Rows>{p.children}</Rows>
       </Table>
     );
   }
