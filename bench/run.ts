@@ -13,6 +13,7 @@ import { benchExec, benchFiles } from './exec';
 import { benchGuard } from './guard';
 import { benchLogs } from './logs';
 import { benchPull, benchPush } from './pull';
+import { benchPullPage } from './pull-page';
 import { benchVm } from './vm';
 import type { BenchContext } from './context';
 
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   logs: benchLogs,
   pull: benchPull,
   push: benchPush,
+  pullpage: benchPullPage,
   disk: benchDisk,
   page: benchContainersPage,
   vm: benchVm,
@@ -44,7 +46,7 @@ let berth: Awaited<ReturnType<typeof startBerth>> | undefined;
 try {
   await importBusybox(engine.api);
   await ensureNetwork(engine.api);
-  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true, ui: names.includes('page') });
+  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true, ui: names.includes('page') || names.includes('pullpage') });
   const address = berth.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const os = await import('node:os');

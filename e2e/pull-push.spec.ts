@@ -51,6 +51,14 @@ test('push a tagged image from its page, remove it, and pull it back with per-la
     await expect(operations.getByRole('button', { name: `Push of ${ref} done` })).toBeVisible();
     await progress.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator(`[data-image="${ref}"]`)).toBeVisible();
+    // On an 800 px window the sidebar keeps its icons: the operations become one button with their count.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await expect(operations).toBeHidden();
+    const compact = page.getByRole('button', { name: /^Operations: / });
+    await expect(compact).toBeVisible();
+    await screenshots(page, 'operations-800');
+    await compact.click();
+    await expect(page.getByRole('dialog', { name: /^(Pull|Push) / })).toBeVisible();
   } finally {
     await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
   }

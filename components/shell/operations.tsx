@@ -1,7 +1,7 @@
 'use client';
 // The sidebar's running pulls and pushes (admins only): a small bar each, opening its full progress, and cancel.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { X } from 'lucide-react';
+import { ArrowDownUp, X } from 'lucide-react';
 import { useState } from 'react';
 import { TransferBody, TransferDialog } from '@/components/images/transfer-dialog';
 import { TransferBar, transferTitle } from '@/components/images/transfer-progress';
@@ -56,10 +56,30 @@ function OperationsList() {
   });
   const now = Date.now();
   const shown = (list.data ?? []).filter((o) => o.state === 'running' || now - (o.endedAt ?? now) < SHOW_FINISHED_MS);
+  const running = shown.filter((o) => o.state === 'running');
+  const latest = running[0] ?? shown[0];
+  const summary = running.length
+    ? `${running.length} running: ${running.map((o) => `${o.kind} ${o.ref} ${Math.floor(transferRatio(o) * 100)}%`).join(', ')}`
+    : `${shown.length} finished`;
   return (
     <>
+      {latest ? (
+        // Narrow windows: one icon with the count, opening the latest operation's progress.
+        <div data-side-only className="mt-3 border-t border-line px-2 pt-3">
+          <button
+            type="button"
+            onClick={() => setOpen(latest)}
+            aria-label={`Operations: ${summary}`}
+            title={`Operations: ${summary}`}
+            className="relative flex h-8 w-full items-center justify-center rounded-md text-muted hover:bg-line/50 hover:text-fg"
+          >
+            <ArrowDownUp className={cn('size-4', running.length && 'text-accent')} aria-hidden />
+            <span className="absolute top-0 right-0 min-w-4 rounded-full bg-accent px-1 text-[10px] leading-4 text-white tabular">{running.length || shown.length}</span>
+          </button>
+        </div>
+      ) : null}
       {shown.length ? (
-        <section aria-label="Operations" className="mt-3 border-t border-line px-2 pt-3">
+        <section data-side-hide aria-label="Operations" className="mt-3 border-t border-line px-2 pt-3">
           <h2 className="px-2 pb-1 text-[11px] font-medium tracking-wide text-muted uppercase">Operations</h2>
           <ul className="flex flex-col gap-0.5">
             {shown.map((op) => (

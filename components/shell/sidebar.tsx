@@ -1,7 +1,7 @@
 'use client';
 // The left column: engine switcher with health, and the navigation of the selected engine.
 import { useQuery } from '@tanstack/react-query';
-import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Monitor, Network, PieChart, ScrollText, Settings } from 'lucide-react';
+import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Monitor, MonitorX, Network, PieChart, ScrollText, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { withBase } from '@/lib/base-path';
@@ -85,9 +85,7 @@ export function Sidebar({ engine }: { engine: string }) {
         })}
       </ul>
       {me.data && !me.data.scope ? <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} /> : null}
-      <div data-side-hide>
-        <Operations />
-      </div>
+      <Operations />
       <div className="mt-auto border-t border-line p-2">
         {me.data && !me.data.scope ? (
           <Link
@@ -111,9 +109,10 @@ export function Sidebar({ engine }: { engine: string }) {
             <span data-side-label>Sign out</span>
           </button>
         </form>
-        <form data-side-hide action={withBase('/api/logout?everywhere=1')} method="post">
-          <button type="submit" className="h-6 w-full rounded-md px-2 text-left text-[11px] text-muted hover:text-fg">
-            Sign out everywhere
+        <form action={withBase('/api/logout?everywhere=1')} method="post">
+          <button type="submit" title="Sign out everywhere" className="flex h-6 w-full items-center gap-2 rounded-md px-2 text-left text-[11px] text-muted hover:text-fg">
+            <MonitorX className="size-4 shrink-0" aria-hidden data-side-only />
+            <span data-side-label>Sign out everywhere</span>
           </button>
         </form>
       </div>

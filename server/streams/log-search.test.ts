@@ -68,7 +68,8 @@ beforeAll(async () => {
   timed = uniqueName('timed');
   other = uniqueName('other');
   const a = await runContainer(docker, { name: big, cmd: ['sh', '-c', BIG_SCRIPT] });
-  const b = await runContainer(docker, { name: timed, cmd: ['sh', '-c', 'echo first; echo first-err >&2; sleep 2; echo second; echo second-err >&2'] });
+  // stdout and stderr are separate pipes: lines written at once may be stamped in either order, so they are apart.
+  const b = await runContainer(docker, { name: timed, cmd: ['sh', '-c', 'echo first; sleep 0.3; echo first-err >&2; sleep 2; echo second; sleep 0.3; echo second-err >&2'] });
   const c = await runContainer(docker, { name: other, cmd: ['sh', '-c', 'echo private'] });
   created.push(a.id, b.id, c.id);
   await Promise.all([a.wait(), b.wait(), c.wait()]);

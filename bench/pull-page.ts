@@ -1,0 +1,69 @@
+// Responsiveness of the browser during a pull of a 100-layer image: the longest gap between animation frames in
+// Chromium from the Pull button to the digest on screen, with every layer's bar on the page.
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { buildLayeredImage } from '../test/layered-image';
+import { startTestRegistry } from '../test/registry';
+import type { BenchContext } from './context';
+
+const LAYERS = 100;
+
+function cli(ctx: BenchContext, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', ['-H', `unix://${ctx.engine.socket}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' } });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} failed: ${err.trim()}`))));
+  });
+}
+
+export async function benchPullPage(ctx: BenchContext): Promise<void> {
+  const registry = await startTestRegistry({ auth: false });
+  const ref = `${registry.host}/bench/layers:${LAYERS}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    await buildLayeredImage(ctx.engine.api, ref, { layers: LAYERS, bytesPerLayer: 500_000 });
+    await cli(ctx, ['push', ref]);
+    await ctx.engine.api.getImage(ref).remove({ force: true });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`http://127.0.0.1:${ctx.port}/login?token=${encodeURIComponent(ctx.token)}&next=/e/default/images`);
+    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+    await dialog.getByLabel('Image', { exact: true }).fill(ref);
+    // A string, so the bundler's helpers (which do not exist in the page) stay out of it.
+    await page.evaluate(`(() => {
+      window.__gaps = [];
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        window.__gaps.push(now - last);
+        last = now;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })()`);
+    const t0 = performance.now();
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    await page.getByText('Digest:').waitFor({ timeout: 300_000 });
+    const elapsed = performance.now() - t0;
+    const gaps = (await page.evaluate('(window.__stop = true, window.__gaps)')) as number[];
+    gaps.sort((a, b) => a - b);
+    const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
+    const rows = await page.locator('dialog[open] li[data-layer]').count();
+    ctx.report(`Chromium during a pull of ${LAYERS} layers (${ref.split('/').slice(1).join('/')})`, [
+      ['pull, click → digest on screen', `${(elapsed / 1000).toFixed(2)} s`],
+      ['frames', String(gaps.length)],
+      ['frame gap p50 / p99 / longest', `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)} / ${(gaps.at(-1) ?? 0).toFixed(1)} ms`],
+      ['layer rows on the page at the end', String(rows)],
+      ['target', 'longest gap < 50 ms'],
+    ]);
+  } finally {
+    await browser.close();
+    await ctx.engine.api.getImage(ref).remove({ force: true }).catch(() => {});
+    await registry.stop();
+  }
+}
