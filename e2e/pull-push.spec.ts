@@ -1,17 +1,20 @@
 // Pull and push from the browser: push a tagged image from its page, remove it, pull it back with per-layer bars; viewers see neither.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { buildLayeredImage } from '../test/layered-image';
 import { E2E_DIR, TEST_IMAGE, e2eRegistry, expect, screenshots, signIn, test, uniqueName } from './fixtures';
 
-/** Signs Berth in to the test registry as `docker login` would, keeping whatever else the config holds. */
-function signInToRegistry(): void {
+/** Signs Berth in to the test registry as `docker login` would, keeping whatever else the config holds; returns the undo. */
+function signInToRegistry(): () => void {
   const { host, user, password } = e2eRegistry();
   const file = join(E2E_DIR, 'docker-config', 'config.json');
-  const config = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8') || '{}') as { auths?: Record<string, unknown> }) : {};
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const config = before ? (JSON.parse(before || '{}') as { auths?: Record<string, unknown> }) : {};
   config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${user}:${password}`).toString('base64') } };
   writeFileSync(file, JSON.stringify(config, null, 2));
+  // Other tests start from the sign-ins they expect.
+  return () => (before === null ? rmSync(file, { force: true }) : writeFileSync(file, before));
 }
 
 const imagePage = (ref: string) => `/e/default/images/${encodeURIComponent(ref)}`;
@@ -20,7 +23,7 @@ test('push a tagged image from its page, remove it, and pull it back with per-la
   test.setTimeout(180_000);
   const { host } = e2eRegistry();
   const ref = `${host}/e2e/${uniqueName('layers')}:v1`;
-  signInToRegistry();
+  const signOut = signInToRegistry();
   await buildLayeredImage(docker, ref, { layers: 3, bytesPerLayer: 1_500_000 });
   try {
     await signIn(page, imagePage(ref));
@@ -60,6 +63,7 @@ test('push a tagged image from its page, remove it, and pull it back with per-la
     await compact.click();
     await expect(page.getByRole('dialog', { name: /^(Pull|Push) / })).toBeVisible();
   } finally {
+    signOut();
     await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
   }
 });
