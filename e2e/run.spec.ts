@@ -32,7 +32,9 @@ const SLOW = { timeout: 30_000 };
 
 test('Run from an image: the command follows the form, the container starts on its logs, its port answers and inspect agrees', async ({ page, docker }) => {
   const name = uniqueName('e2e-run');
-  const copy = `${name.replace(/-\d+$/, '')}-2`;
+  // Berth suggests the first free "<base>-N" from 2 for a copy (web → web-2, web-2 → web-3); uniqueName ends in a counter.
+  const base = name.replace(/-\d+$/, '');
+  const copy = `${base}-2` === name ? `${base}-3` : `${base}-2`;
   const volume = uniqueName('e2e-run-vol');
   const port = await freePort();
   try {
