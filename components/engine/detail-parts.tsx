@@ -10,6 +10,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { useToast } from '@/components/ui/toast';
 import { cn, formatAgo, formatDate } from '@/lib/utils';
 import { useSettledError } from './use-settled-error';
+import { copyText } from '@/lib/copy-text';
 
 /** The polling an inspect query shares: no retries (a missing object is an answer), and a refetch while engine events are not live. */
 export function useDetailPolling() {
@@ -136,20 +137,6 @@ export function dateFact(iso: string | undefined): ReactNode {
 /** A fact made of several items, or nothing (a dash) when there are none; Facts dashes only an empty string. */
 export function listFact<T>(items: T[], item: (x: T) => ReactNode, className = 'flex flex-col'): ReactNode {
   return items.length ? <span className={className}>{items.map(item)}</span> : '';
-}
-
-async function copyText(text: string, fallback: HTMLElement | null): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  // Plain-HTTP pages have no clipboard API: select the text and use the legacy command.
-  if (!fallback) throw new Error('no text');
-  const range = document.createRange();
-  range.selectNodeContents(fallback);
-  const sel = window.getSelection();
-  sel?.removeAllRanges();
-  sel?.addRange(range);
-  const ok = document.execCommand('copy');
-  sel?.removeAllRanges();
-  if (!ok) throw new Error('copy refused');
 }
 
 export function RawJson({ text }: { text: string }) {

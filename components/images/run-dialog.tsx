@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { useModal } from '@/components/ui/use-modal';
+import { Modal } from '@/components/ui/modal';
 import { useToast } from '@/components/ui/toast';
 import { errorView, fieldErrorsOf } from '@/lib/errors';
 import { type RunSpec, compactRunSpec, runSpecSchema, specFieldErrors, toDockerRunCommand } from '@/lib/run-spec';
@@ -151,7 +151,6 @@ function RunForm({ engine, initial, onClose, titleId, title }: { engine: string;
 }
 
 export function RunDialog({ engine, open, title, initial, loadError, onClose }: RunDialogProps) {
-  const ref = useModal(open);
   const titleId = useId();
   let body: ReactNode = null;
   if (open && initial) body = <RunForm engine={engine} initial={initial} onClose={onClose} titleId={titleId} title={title} />;
@@ -177,16 +176,8 @@ export function RunDialog({ engine, open, title, initial, loadError, onClose }: 
     );
   }
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(1120px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
-    >
+    <Modal open={open} onClose={onClose} labelledBy={titleId} width="w-[min(1120px,calc(100vw-2rem))]">
       {body}
-    </dialog>
+    </Modal>
   );
 }

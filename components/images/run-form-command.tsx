@@ -4,20 +4,7 @@ import { Check, Copy } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-
-async function copy(text: string, from: HTMLElement | null): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  // Without the clipboard API (plain HTTP on another host) the legacy command copies the selected text.
-  if (!from) throw new Error('nothing to copy');
-  const range = document.createRange();
-  range.selectNodeContents(from);
-  const sel = window.getSelection();
-  sel?.removeAllRanges();
-  sel?.addRange(range);
-  const ok = document.execCommand('copy');
-  sel?.removeAllRanges();
-  if (!ok) throw new Error('copy refused');
-}
+import { copyText } from '@/lib/copy-text';
 
 export function CommandPreview({ command }: { command: string }) {
   const toast = useToast();
@@ -34,7 +21,7 @@ export function CommandPreview({ command }: { command: string }) {
           className="ml-auto"
           aria-label="Copy docker run command"
           onClick={() =>
-            copy(command, pre.current).then(
+            copyText(command, pre.current).then(
               () => setCopied(true),
               () => toast('bad', 'The browser did not allow copying; select the command instead.'),
             )

@@ -2,23 +2,14 @@
 // The modal a pull or push runs in: its form first, then its progress; closing it leaves the operation running.
 import { type ReactNode, useId } from 'react';
 import { Button } from '@/components/ui/button';
-import { useModal } from '@/components/ui/use-modal';
+import { Modal } from '@/components/ui/modal';
 import type { TransferHandle } from './use-transfer';
 import { TransferProgress } from './transfer-progress';
 
 export function TransferDialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useModal(open);
   const titleId = useId();
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(720px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
-    >
+    <Modal open={open} onClose={onClose} labelledBy={titleId} width="w-[min(720px,calc(100vw-2rem))]">
       {open ? (
         <div className="flex flex-col gap-3 p-4">
           <h2 id={titleId} className="text-[15px] font-semibold break-words">
@@ -27,7 +18,7 @@ export function TransferDialog({ open, title, onClose, children }: { open: boole
           {children}
         </div>
       ) : null}
-    </dialog>
+    </Modal>
   );
 }
 

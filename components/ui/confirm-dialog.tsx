@@ -2,7 +2,7 @@
 // ConfirmDialog: a modal <dialog> that asks before a destructive action; Escape cancels, Enter confirms.
 import type { ReactNode } from 'react';
 import { Button } from './button';
-import { useModal } from './use-modal';
+import { Modal } from './modal';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -18,17 +18,8 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, disabled, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useModal(open);
   return (
-    <dialog
-      ref={ref}
-      aria-label={title}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(440px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
-    >
+    <Modal open={open} onClose={onCancel} label={title} width="w-[min(440px,calc(100vw-2rem))]">
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -48,6 +39,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
           </Button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -3,7 +3,7 @@
 // and a refusal shows the server's sentence, with each field's own message under the field it names.
 import { cloneElement, createContext, isValidElement, useContext, useId, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { useModal } from '@/components/ui/use-modal';
+import { Modal } from '@/components/ui/modal';
 import { type FieldErrors, errorView, fieldErrorsOf } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 
@@ -28,21 +28,12 @@ export interface FormDialogProps {
 }
 
 export function FormDialog({ open, title, description, submitLabel, busy, error, fields: shown = [], onSubmit, onCancel, children }: FormDialogProps) {
-  const ref = useModal(open);
   const titleId = useId();
   const fields = error ? fieldErrorsOf(error) : {};
   const named = Object.keys(fields).filter((k) => fields[k]?.length);
   const allInline = named.length > 0 && named.every((k) => shown.includes(k));
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(480px,calc(100vw-2rem))] rounded-lg border border-line bg-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
-    >
+    <Modal open={open} onClose={onCancel} labelledBy={titleId} width="w-[min(480px,calc(100vw-2rem))]">
       {/* Mounted only while open, so every opening starts from the defaults. */}
       {open ? (
         <form
@@ -73,7 +64,7 @@ export function FormDialog({ open, title, description, submitLabel, busy, error,
           </div>
         </form>
       ) : null}
-    </dialog>
+    </Modal>
   );
 }
 
