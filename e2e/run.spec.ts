@@ -179,6 +179,11 @@ test('a viewer sees no Run button on images nor Run again on a container', async
     await viewer.goto(`/e/default/containers/${name}/inspect`);
     await expect(viewer.getByRole('heading', { name })).toBeVisible(SLOW);
     await expect(viewer.getByRole('button', { name: 'Run again with changes' })).toHaveCount(0);
+    // No tab leads to a refusal: the terminal and the process list are admins' only; files may be browsed.
+    const tabs = viewer.getByRole('navigation', { name: 'Container' });
+    await expect(tabs.getByRole('link', { name: 'Files' })).toBeVisible();
+    await expect(tabs.getByRole('link', { name: 'Terminal' })).toHaveCount(0);
+    await expect(tabs.getByRole('link', { name: 'Processes' })).toHaveCount(0);
   } finally {
     await c.remove({ force: true });
   }

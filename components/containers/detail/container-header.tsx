@@ -29,6 +29,8 @@ const TABS = [
   ['networks', 'Networks'],
   ['labels', 'Labels'],
 ] as const;
+/** A shell and the process list are admins' only (root in the container, secrets on command lines): others get no tab. */
+const ADMIN_TABS: ReadonlySet<string> = new Set(['terminal', 'processes']);
 
 export function ContainerShell({ engine, id, children }: { engine: string; id: string; children: ReactNode }) {
   const c = useContainer(engine, id);
@@ -88,7 +90,7 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
       </header>
       {notFound ? null : (
         <nav aria-label="Container" className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-3">
-          {TABS.map(([tab, label]) => {
+          {TABS.filter(([tab]) => canChange || !ADMIN_TABS.has(tab)).map(([tab, label]) => {
             const href = `${base}/${tab}`;
             const active = pathname === href || (tab === 'inspect' && pathname === base);
             return (
