@@ -1,11 +1,10 @@
 // Opens a container's whole log on its engine, with the streams and time range asked for: the common start of search and download.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { containerName } from '../docker/container-name';
 import { destroyOnAbort, openEngineStream } from '../engines/wire';
 import { BerthError, toEngineError } from '../errors';
 import { LogDecoder } from './log-decoder';
-import { toEngineTime } from './logs';
+import { inspectForLogs, toEngineTime } from './logs';
 
 export interface LogRange {
   since?: string;
@@ -27,13 +26,7 @@ export async function openLog(api: Docker, ref: string, range: LogRange, signal?
   const stdout = range.stdout ?? true;
   const stderr = range.stderr ?? true;
   if (!stdout && !stderr) throw new BerthError('BAD_REQUEST', 'Choose stdout, stderr or both.');
-  let info: Docker.ContainerInspectInfo;
-  try {
-    info = await api.getContainer(ref).inspect();
-  } catch (err) {
-    throw toEngineError(err, `container ${ref}`, 'read the logs of');
-  }
-  const name = containerName(info.Name);
+  const { info, name } = await inspectForLogs(api, ref);
   const query: Record<string, unknown> = { stdout, stderr, timestamps: true, follow: false, tail: 'all' };
   if (range.since) query.since = toEngineTime(range.since);
   if (range.until) query.until = toEngineTime(range.until);

@@ -46,14 +46,18 @@ export function parseLogId(id: string): { ts: string; n: number } | null {
   return m ? { ts: m[1]!, n: Number(m[2]) } : null;
 }
 
-export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {}): AsyncGenerator<LogBatch> {
-  let info: Docker.ContainerInspectInfo;
+/** The container whose log is about to be read, and its name: a missing one fails with the logs' own sentence. */
+export async function inspectForLogs(api: Docker, ref: string): Promise<{ info: Docker.ContainerInspectInfo; name: string }> {
   try {
-    info = await api.getContainer(ref).inspect();
+    const info = await api.getContainer(ref).inspect();
+    return { info, name: containerName(info.Name) };
   } catch (err) {
     throw toEngineError(err, `container ${ref}`, 'read the logs of');
   }
-  const name = containerName(info.Name);
+}
+
+export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {}): AsyncGenerator<LogBatch> {
+  const { info, name } = await inspectForLogs(api, ref);
   const resume = opts.lastEventId ? parseLogId(opts.lastEventId) : null;
   if (opts.lastEventId && !resume) throw new BerthError('BAD_REQUEST', `"${opts.lastEventId}" is not a log position Berth gave out.`);
   const query: Record<string, unknown> = {
