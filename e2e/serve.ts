@@ -1,4 +1,5 @@
-// Playwright's web servers: a private dockerd with the test image, and the real `berth start` pointed at it.
+// Playwright's web servers: a private dockerd with the test image, a three-node swarm (main server only), and the real
+// `berth start` pointed at them.
 // `serve.ts base` is a second one at the sub-path /berth, as behind a reverse proxy, from its own UI build.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { ensureNetwork, importBusybox, startTestEngine } from '../test/engine';
 import { startTestRegistry, type TestRegistry } from '../test/registry';
 import { provideVmImage } from '../test/vm-image';
+import { startTestSwarm, writeSwarmContexts } from '../test/swarm';
 import { haltVm } from '../server/vm/lifecycle';
 import { vmPaths } from '../server/vm/paths';
 import { defaultSettings, saveSettings } from '../server/vm/settings';
@@ -15,6 +17,9 @@ const root = process.env.BERTH_E2E_DIR!;
 const dir = base ? join(root, 'base') : root;
 const port = base ? process.env.BERTH_E2E_BASE_PORT! : process.env.BERTH_E2E_PORT!;
 mkdirSync(join(dir, 'docker-config'), { recursive: true });
+// A three-node swarm (docker contexts "swarm" for its manager, "swarm-worker" for a worker), started first: it takes longest.
+const swarmStarting = base ? undefined : startTestSwarm({ dir: join(dir, 'swarm') });
+swarmStarting?.catch(() => undefined);
 
 // The VM starts from the UI in vm.spec.ts: give it the machine's cached image and a small footprint.
 const vm = vmPaths(join(dir, 'home'));
@@ -32,6 +37,9 @@ if (!base) {
   registry = await startTestRegistry({ dir: join(dir, 'registry') });
   writeFileSync(join(dir, 'registry.json'), JSON.stringify({ host: registry.host, user: registry.user, password: registry.password }));
 }
+
+const swarm = await swarmStarting;
+if (swarm) writeSwarmContexts(join(dir, 'docker-config'), swarm);
 
 const berth = spawn(process.execPath, ['bin/berth.mjs', 'start', '--port', port, ...(base ? ['--base-path', '/berth'] : [])], {
   env: {
@@ -64,8 +72,7 @@ async function stop(): Promise<void> {
   }
   // The VM outlives Berth by design; the tests end it.
   await haltVm(vm, { log: () => undefined, step: () => undefined }, { ...process.env, DOCKER_CONFIG: join(dir, 'docker-config') }, true);
-  await registry?.stop();
-  await engine.stop();
+  await Promise.all([registry?.stop(), engine.stop(), swarmStarting?.then((s) => s.stop(), () => undefined)]);
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop());
@@ -73,6 +80,6 @@ process.on('SIGINT', () => void stop());
 berth.on('exit', (code) => {
   if (!stopping) {
     console.error(`berth exited unexpectedly with code ${code}`);
-    void Promise.all([registry?.stop(), engine.stop()]).then(() => process.exit(1));
+    void Promise.all([registry?.stop(), engine.stop(), swarm?.stop()]).then(() => process.exit(1));
   }
 });

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Docker from 'dockerode';
+import { contextDirName } from '../server/engines/contexts';
 import { importBusybox } from './engine';
 import { type SwarmRun, cleanStaleRuns, ip, loadRun, netnsNames, noteNetnsDir, saveRun, sleep, teardownRun } from './swarm-host';
 
@@ -235,6 +236,19 @@ export async function startTestSwarm(opts: { dir?: string; detach?: boolean } = 
   } catch (err) {
     await swarm.stop().catch((e: unknown) => console.error(`[test swarm] ${(e as Error).message}`));
     throw err;
+  }
+}
+
+/** Docker contexts for the manager and a worker in a docker CLI config directory, as `docker context create` writes them. */
+export function writeSwarmContexts(configDir: string, swarm: TestSwarm, names = { manager: 'swarm', worker: 'swarm-worker' }): void {
+  for (const [name, socket, role] of [
+    [names.manager, swarm.manager, 'manager'],
+    [names.worker, swarm.worker, 'worker'],
+  ] as const) {
+    const meta = join(configDir, 'contexts', 'meta', contextDirName(name));
+    mkdirSync(meta, { recursive: true });
+    const doc = { Name: name, Metadata: { Description: `test swarm ${role}` }, Endpoints: { docker: { Host: `unix://${socket}`, SkipTLSVerify: false } } };
+    writeFileSync(join(meta, 'meta.json'), JSON.stringify(doc));
   }
 }
 
