@@ -5,7 +5,7 @@ export const MASK = '••••••••';
 const SECRET_KEY = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth|session|cookie|signature|salt|dsn|connection[_-]?string|^key$|_key$/i;
 
 /** Their outputs are log text and numbers, never env records; masking would alter logs and slow the busiest streams. */
-export const UNMASKED_PROCEDURES: ReadonlySet<string> = new Set(['containers.logs', 'containers.stats', 'containers.statsAll']);
+export const UNMASKED_PROCEDURES: ReadonlySet<string> = new Set(['containers.logs', 'containers.stats', 'containers.statsAll', 'swarm.serviceLogs']);
 
 /** Fields of Berth's and Docker's own records whose names merely look secret ("auth" in Author). */
 const PLAIN_FIELDS = new Set(['author']);

@@ -6,6 +6,7 @@ import { enginesRouter } from './engines';
 import { imagesRouter } from './images';
 import { networksRouter } from './networks';
 import { registriesRouter } from './registries';
+import { swarmRouter } from './swarm';
 import { systemRouter } from './system';
 import { vmRouter } from './vm';
 import { volumesRouter } from './volumes';
@@ -20,6 +21,7 @@ export const appRouter = router({
   system: systemRouter,
   vm: vmRouter,
   registries: registriesRouter,
+  swarm: swarmRouter,
 });
 
 export type AppRouter = typeof appRouter;

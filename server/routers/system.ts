@@ -3,6 +3,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { streamSignal } from '../context';
 import { streamEvents } from '../streams/events';
+import { withTaskEvents } from '../streams/task-events';
 import { engineViewerProcedure, router } from '../trpc';
 
 import { dfProcedure, dfViewProcedure, pruneProcedure, prunePreviewProcedure } from './system-disk';
@@ -20,7 +21,9 @@ export const systemRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      for await (const event of streamEvents(ctx.api, { ...input, signal: streamSignal(ctx, signal) })) {
+      const stop = streamSignal(ctx, signal);
+      // On a swarm manager, converging services' task changes join the engine's events.
+      for await (const event of withTaskEvents(ctx.api, streamEvents(ctx.api, { ...input, signal: stop }), stop)) {
         yield tracked(event.id, event);
       }
     }),

@@ -80,7 +80,8 @@ function engineNow(stream: IncomingMessage): string {
  * waits for it and reopens after the last event delivered, so a subscriber sees each event the engine holds once.
  */
 export async function* streamEvents(api: Docker, opts: { since?: string; lastEventId?: string; signal?: AbortSignal } = {}): AsyncGenerator<EngineEvent> {
-  const resume = opts.lastEventId ? /^(\d+)#(\d+)$/.exec(opts.lastEventId) : null;
+  // "~k" marks Berth's own events (server/streams/task-events.ts): they resume from the engine event before them.
+  const resume = opts.lastEventId ? /^(\d+)#(\d+)(?:~[0-9a-z]+)?$/.exec(opts.lastEventId) : null;
   if (opts.lastEventId && !resume) throw new BerthError('BAD_REQUEST', `"${opts.lastEventId}" is not an event position Berth gave out.`);
   let position: Position | null = resume ? { nano: resume[1]!, n: Number(resume[2]) } : null;
   let since = opts.since;

@@ -95,6 +95,14 @@ export class LogDecoder {
     this.carry = at < chunk.length ? Buffer.from(chunk.subarray(at)) : EMPTY;
   }
 
+  /**
+   * One engine message whose framing the caller read itself (a service log's task stream): the same line assembly as a
+   * frame of the multiplexed stream.
+   */
+  pushMessage(stream: LogStream, buf: Buffer, start: number, end: number, sink: LineSink): void {
+    this.message(stream, buf, start, end, sink);
+  }
+
   /** One frame is one engine message: "<timestamp> <bytes>" that may end a line, or continue one. */
   private message(stream: LogStream, buf: Buffer, start: number, end: number, sink: LineSink): void {
     let body = start;

@@ -4,7 +4,7 @@ import { toEngineError } from '../errors';
 import { isEngineDown, pause, retryDelay } from '../engines/wire';
 import { type LogBatch, type LogOptions, streamLogs } from './logs';
 
-type Next = 'reopen' | 'end';
+export type Next = 'reopen' | 'end';
 
 /**
  * How long a stopped container that its engine would start again is watched before its log ends. A stopping
@@ -43,17 +43,30 @@ async function afterEnd(api: Docker, ref: string, signal: AbortSignal | undefine
 }
 
 /** `streamLogs`, and with `follow` it keeps following across restarts; ids stay the engine's, so nothing repeats. */
-export async function* followLogs(api: Docker, ref: string, opts: LogOptions = {}): AsyncGenerator<LogBatch> {
+export function followLogs(api: Docker, ref: string, opts: LogOptions = {}): AsyncGenerator<LogBatch> {
+  return followBatches((again) => streamLogs(api, ref, again), () => afterEnd(api, ref, opts.signal), opts);
+}
+
+/**
+ * A log read by `open` (container or service), reopened after the last batch delivered whenever the engine ends it,
+ * until `afterEnd` says the log is over. `open` gets the options to read with: the resume id, or where a log that
+ * has sent nothing yet picks up again.
+ */
+export async function* followBatches<B extends { id: string }, O extends LogOptions>(
+  open: (again: O) => AsyncIterable<B>,
+  afterEnd: () => Promise<Next>,
+  opts: O,
+): AsyncGenerator<B> {
   // With `until` the engine ends the log there, and that end is the one asked for.
-  if (!opts.follow || opts.until) return yield* streamLogs(api, ref, opts);
+  if (!opts.follow || opts.until) return yield* open(opts);
   // Where a log that has sent nothing yet picks up again: the engine's "since" takes Unix seconds.
   const started = String(Math.floor(Date.now() / 1000));
   let lastEventId = opts.lastEventId;
   let opened = false;
   for (let attempt = 0; !opts.signal?.aborted; attempt++) {
-    const again: LogOptions = lastEventId ? { ...opts, lastEventId } : opened && !opts.since ? { ...opts, since: started, tail: 'all' } : opts;
+    const again: O = lastEventId ? { ...opts, lastEventId } : opened && !opts.since ? { ...opts, since: started, tail: 'all' } : opts;
     try {
-      for await (const batch of streamLogs(api, ref, again)) {
+      for await (const batch of open(again)) {
         lastEventId = batch.id;
         opened = true;
         attempt = 0;
@@ -64,7 +77,7 @@ export async function* followLogs(api: Docker, ref: string, opts: LogOptions = {
       if (!opened || !isEngineDown(err)) throw err;
     }
     opened = true;
-    if ((await afterEnd(api, ref, opts.signal)) === 'end') return;
+    if ((await afterEnd()) === 'end') return;
     // A container between restarts answers "restarting" with an empty log: do not ask in a tight loop.
     await pause(retryDelay(attempt), opts.signal);
   }

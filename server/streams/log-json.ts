@@ -110,14 +110,15 @@ export class LogBatchWriter {
     if (truncated) this.truncated.push(at);
   }
 
-  take(): EncodedJson<LogColumns> {
+  /** `extra`: more columns, already JSON (`,"source":[…]`), for streams whose lines carry more (service logs). */
+  take<T extends LogColumns = LogColumns>(extra = ''): EncodedJson<T> {
     let tail = ']';
     if (this.stderr.length) tail += `,"stderr":[${this.stderr.join(',')}]`;
     if (this.truncated.length) tail += `,"truncated":[${this.truncated.join(',')}]`;
-    const parts = [OPEN, this.ts.take(), MIDDLE, this.text.take(), Buffer.from(`${tail}}`)];
+    const parts = [OPEN, this.ts.take(), MIDDLE, this.text.take(), Buffer.from(`${tail}${extra}}`)];
     this.stderr = [];
     this.truncated = [];
     this.count = 0;
-    return new EncodedJson<LogColumns>(parts);
+    return new EncodedJson<T>(parts);
   }
 }
