@@ -17,6 +17,9 @@ command -v openssl >/dev/null 2>&1 || missing_base+=(openssl)
 # A private image registry with sign-in for the registries tests.
 command -v docker-registry >/dev/null 2>&1 || missing_base+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || missing_base+=(apache2-utils)
+# The three-node swarm: network namespaces and veths (ip), a dockerd per namespace (nsenter, unshare).
+command -v ip >/dev/null 2>&1 || missing_base+=(iproute2)
+{ command -v nsenter && command -v unshare; } >/dev/null 2>&1 || missing_base+=(util-linux)
 missing_browser=()
 [ -x /usr/bin/chromium ] || missing_browser+=(chromium)
 if [ ${#missing_base[@]} -gt 0 ] || [ ${#missing_browser[@]} -gt 0 ]; then

@@ -154,8 +154,10 @@ function kill(pid: number, signal: NodeJS.Signals): void {
  * the cgroups, the namespaces, its directory and its record. Throws when something could not be removed.
  */
 export async function teardownRun(r: SwarmRun, graceMs = 15_000): Promise<void> {
-  for (const pid of r.pids) if (isRunDockerd(pid, r.dir)) kill(pid, 'SIGTERM');
-  const until = Date.now() + graceMs;
+  const running = r.pids.filter((pid) => isRunDockerd(pid, r.dir));
+  for (const pid of running) kill(pid, 'SIGTERM');
+  // Without a dockerd to end them, what is left (containerd, shims, tasks) would wait for nothing.
+  const until = running.length > 0 ? Date.now() + graceMs : 0;
   while (Date.now() < until && (await runPids(r.id)).length > 0) await sleep(200);
   for (let round = 0; round < 20; round++) {
     const left = await runPids(r.id);

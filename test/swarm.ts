@@ -69,7 +69,7 @@ async function makeNetwork(id: string): Promise<void> {
   await ip('netns', 'add', br!);
   await ip('-n', br!, 'link', 'set', 'lo', 'up');
   // Containers' DNS (the bridge address) answers "port unreachable" at once instead of being rate limited.
-  await ip('netns', 'exec', br!, 'sysctl', '-qw', 'net.ipv4.ip_forward=0', 'net.ipv4.icmp_ratelimit=0');
+  await ip('netns', 'exec', br!, 'sh', '-c', 'echo 0 >/proc/sys/net/ipv4/ip_forward && echo 0 >/proc/sys/net/ipv4/icmp_ratelimit');
   await ip('-n', br!, 'link', 'add', 'br0', 'type', 'bridge');
   await ip('-n', br!, 'addr', 'add', `${BRIDGE_IP}/24`, 'dev', 'br0');
   await ip('-n', br!, 'link', 'set', 'br0', 'up');
