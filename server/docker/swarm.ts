@@ -156,10 +156,26 @@ export async function inspectService(api: Docker, ref: string): Promise<ServiceD
   const row = mapServices([raw], tasks)[0]!;
   return {
     ...row,
+    update: withTaskError(row.update, tasks),
     spec: toServiceSpec(raw.Spec, (id) => netNames.get(id) ?? null),
     tasks: tasks.map((t) => toSwarmTask(t, () => name, (id) => nodeNames.get(id) ?? null)).sort(byNewest),
     canRollback: Boolean(raw.PreviousSpec),
   };
+}
+
+/**
+ * A paused or rolled back update names the task that failed ("update paused due to failure or early termination of
+ * task 8w3k…"): the sentence gets that task's own error ("No such image: …").
+ */
+export function withTaskError(update: SwarmService['update'], tasks: RawTask[]): SwarmService['update'] {
+  const id = update?.message ? /task ([a-z0-9]{6,})/.exec(update.message)?.[1] : undefined;
+  if (!update || !id) return update;
+  // The engine keeps few old tasks per slot, and a failing one is retried: the named task may be gone, its newest
+  // failing successor says the same.
+  const failing = tasks.filter((t) => t.Status?.Err).sort((a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? ''));
+  const task = tasks.find((t) => t.ID === id || t.ID.startsWith(id)) ?? failing[0];
+  const why = task?.Status?.Err || failing[0]?.Status?.Err;
+  return why ? { ...update, message: `${(update.message ?? "").replace(/\.$/, '')}: ${why}.` } : update;
 }
 
 async function listObjects(api: Docker, kind: 'secrets' | 'configs'): Promise<{ objects: RawObject[]; services: RawService[] }> {
