@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type AnyTRPCProcedure, isTrackedEnvelope } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Access, type User } from '@/server/auth/access';
 import { MASK } from '@/server/auth/masking';
 import { createContextInner } from '@/server/context';
@@ -19,6 +20,13 @@ const home = mkdtempSync(join(tmpdir(), 'berth-masking-'));
 const access = new Access({ home });
 const vm = new VmManager({ home, root: resolve(__dirname, '..', '..'), env: { DOCKER_CONFIG: home } as unknown as NodeJS.ProcessEnv });
 const registry = testRegistry();
+// The test swarm's manager, as one more engine: the swarm procedures read it.
+const swarmEngine = 'swarm';
+const swarmDocker = new Docker({ socketPath: inject('swarmManager') });
+registry.add({
+  id: 'test-swarm',
+  offer: () => ({ engines: [{ name: swarmEngine, kind: 'socket', host: `unix://${inject('swarmManager')}`, description: 'the test swarm manager' }] }),
+});
 const VIEWER: User = { name: 'v', role: 'viewer' };
 const ADMIN: User = { name: 'a', role: 'admin' };
 /** The longest a subscription is read; each one normally stops much earlier, on its `until`. */
@@ -39,6 +47,9 @@ interface Planted {
   image: string;
   volume: string;
   network: string;
+  service: string;
+  secret: string;
+  config: string;
 }
 let p: Planted;
 
@@ -106,6 +117,16 @@ const RECIPES: Record<string, Recipe> = {
     until: sawEvent('die'),
     adminSees: ['label'],
   },
+  'swarm.status': { input: () => ({ engine: swarmEngine }) },
+  'swarm.nodes': { input: () => ({ engine: swarmEngine }) },
+  'swarm.services': { input: () => ({ engine: swarmEngine }), adminSees: ['label'] },
+  'swarm.service': { input: () => ({ engine: swarmEngine, id: p.service }), adminSees: ['env', 'label', 'flag'] },
+  'swarm.tasks': { input: () => ({ engine: swarmEngine, service: p.service }) },
+  'swarm.stacks': { input: () => ({ engine: swarmEngine }) },
+  'swarm.secrets': { input: () => ({ engine: swarmEngine }), adminSees: ['label'] },
+  'swarm.configs': { input: () => ({ engine: swarmEngine }), adminSees: ['label'] },
+  'swarm.networks': { input: () => ({ engine: swarmEngine }) },
+  'swarm.serviceLogs': { input: () => ({ engine: swarmEngine, id: p.service, tail: 'all', follow: false }) },
   'vm.status': {},
   'vm.logs': { input: () => ({ kind: 'dockerd' }) },
 };
@@ -164,7 +185,18 @@ beforeAll(async () => {
   const volume = uniqueName('masked-vol');
   await docker.createVolume({ Name: volume, Labels: { 'app.token': SECRETS.volume } });
   const network = await docker.createNetwork({ Name: uniqueName('masked-net'), Driver: 'bridge', Labels: { 'app.api_key': SECRETS.network } });
-  p = { container: c.id, events: ev.id, image: image.Id, volume, network: network.id };
+  const secret = await swarmDocker.createSecret({ Name: uniqueName('masked-secret'), Labels: { 'app.secret': SECRETS.label }, Data: Buffer.from('x').toString('base64') });
+  const config = await swarmDocker.createConfig({ Name: uniqueName('masked-config'), Labels: { 'app.secret': SECRETS.label }, Data: Buffer.from('x').toString('base64') });
+  const service = await swarmDocker.createService({
+    Name: uniqueName('masked-svc'),
+    Labels: { ...labels, 'com.docker.stack.namespace': uniqueName('masked-stack') },
+    TaskTemplate: {
+      ContainerSpec: { Image: TEST_IMAGE, Args: ['sh', '-c', 'sleep 3600', 'sh', `--password=${SECRETS.flag}`], Env: [`DB_PASSWORD=${SECRETS.env}`, 'MODE=prod'], Init: true },
+    },
+    Mode: { Replicated: { Replicas: 1 } },
+    EndpointSpec: { Mode: 'dnsrr' },
+  } as Docker.CreateServiceOptions);
+  p = { container: c.id, events: ev.id, image: image.Id, volume, network: network.id, service: service.id, secret: secret.id, config: config.id };
 });
 
 afterAll(async () => {
@@ -173,6 +205,9 @@ afterAll(async () => {
     await docker.getImage(p.image).remove({ force: true }).catch(() => {});
     await docker.getVolume(p.volume).remove().catch(() => {});
     await docker.getNetwork(p.network).remove().catch(() => {});
+    await swarmDocker.getService(p.service).remove().catch(() => {});
+    await swarmDocker.getSecret(p.secret).remove().catch(() => {});
+    await swarmDocker.getConfig(p.config).remove().catch(() => {});
   }
   access.db.close();
 });
