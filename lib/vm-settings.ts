@@ -54,6 +54,14 @@ export function settingsSchema(limits: HostLimits) {
       shares: z.array(absolutePath('A shared directory')).max(16, 'At most 16 directories can be shared.'),
       exposeAllInterfaces: z.boolean(),
       switchContext: z.boolean(),
+      /** Docker Desktop's Resource Saver: on unless false, after resourceSaverMinutes (5 unless set). */
+      resourceSaver: z.boolean().optional(),
+      resourceSaverMinutes: z
+        .number({ error: 'The Resource Saver timeout must be a number.' })
+        .int('The Resource Saver timeout must be a whole number of minutes.')
+        .min(1, 'Resource Saver waits at least 1 minute.')
+        .max(1440, 'Resource Saver waits at most 1440 minutes (a day).')
+        .optional(),
     })
     .refine((s) => new Set(s.shares).size === s.shares.length, { message: 'A directory is listed twice in the shared directories.', path: ['shares'] })
     .refine((s) => !s.shares.some((p) => p === '/' || /^\/(proc|sys|dev|run|var\/lib\/docker)(\/|$)/.test(p)), {

@@ -5,7 +5,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Access } from './auth/access';
 import { ConfigError, isLoopback, loadConfig } from './config';
-import { startBerth } from './main';
 import { vmCommand } from './vm/cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +45,8 @@ function ensureBuild(basePath = ''): void {
 async function start(argv: string[]): Promise<void> {
   const config = loadConfig(argv, process.env, ROOT);
   if (!config.dev) ensureBuild(config.basePath);
+  // Loaded here, not at the top: `berth vm supervise` lives as long as the VM and needs none of the web server.
+  const { startBerth } = await import('./main');
   const berth = await startBerth(config);
   console.log(`berth: listening on ${berth.url} (state in ${config.home})`);
   if (!isLoopback(config.host)) {

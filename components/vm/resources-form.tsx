@@ -21,10 +21,21 @@ interface Draft {
   shares: string;
   exposeAllInterfaces: boolean;
   switchContext: boolean;
+  resourceSaver: boolean;
+  resourceSaverMinutes: string;
 }
 
 function toDraft(s: VmSettings): Draft {
-  return { ...s, cpus: String(s.cpus), memoryMiB: String(s.memoryMiB), swapMiB: String(s.swapMiB), diskMaxGiB: String(s.diskMaxGiB), shares: s.shares.join('\n') };
+  return {
+    ...s,
+    cpus: String(s.cpus),
+    memoryMiB: String(s.memoryMiB),
+    swapMiB: String(s.swapMiB),
+    diskMaxGiB: String(s.diskMaxGiB),
+    shares: s.shares.join('\n'),
+    resourceSaver: s.resourceSaver !== false,
+    resourceSaverMinutes: String(s.resourceSaverMinutes ?? 5),
+  };
 }
 
 function fromDraft(d: Draft): Record<string, unknown> {
@@ -35,6 +46,7 @@ function fromDraft(d: Draft): Record<string, unknown> {
     memoryMiB: num(d.memoryMiB),
     swapMiB: num(d.swapMiB),
     diskMaxGiB: num(d.diskMaxGiB),
+    resourceSaverMinutes: num(d.resourceSaverMinutes),
     diskDir: d.diskDir.trim(),
     shares: d.shares.split('\n').map((l) => l.trim()).filter(Boolean),
   };
@@ -153,6 +165,30 @@ function Form({ s }: { s: VmStatus }) {
             Make “berth” the docker CLI’s current context while the VM runs
           </label>
         </div>
+        <Field
+          id="resourceSaverMinutes"
+          label="Resource Saver"
+          error={errors.resourceSaverMinutes}
+          hint="With no container running and no call on the engine for this long, the VM is paused; the next call (docker CLI or Berth) wakes it in under a second. Takes effect without a restart."
+        >
+          <div className="flex items-center gap-3 text-[13px]">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={draft.resourceSaver} onChange={set('resourceSaver')} />
+              Enable Resource Saver after
+            </label>
+            <Input
+              id="resourceSaverMinutes"
+              inputMode="numeric"
+              className="w-16 tabular"
+              disabled={!draft.resourceSaver}
+              value={draft.resourceSaverMinutes}
+              onChange={set('resourceSaverMinutes')}
+              aria-invalid={Boolean(errors.resourceSaverMinutes)}
+              aria-describedby={describedBy('resourceSaverMinutes')}
+            />
+            minutes
+          </div>
+        </Field>
       </fieldset>
       {a.apply.error && !confirming ? <ErrorBanner className="mt-3" error={a.apply.error} /> : null}
       {canChange ? (

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { CONFIRM_PHRASE } from '@/lib/vm-settings';
 import { OperationPanel } from './operation-panel';
+import { StartPhases } from './start-phases';
 import { TypedConfirmation } from './typed-confirmation';
 import { useVmActions, useVmStatus } from './use-vm';
 
@@ -39,6 +40,15 @@ export function Troubleshoot() {
   return (
     <div className="max-w-3xl">
       {s ? <OperationPanel operation={s.operation} kinds={['rebuild', 'reset']} /> : null}
+      <section className="border-b border-line pb-4" aria-labelledby="start-phases">
+        <h2 id="start-phases" className="text-[13px] font-semibold">
+          Start phases
+        </h2>
+        <p className="mt-1 mb-2 text-[13px] text-muted">
+          How long the running VM’s last start took, from QEMU’s process to Docker Engine’s first answer; timed from the host and from the guest’s uptime on its console.
+        </p>
+        {s ? <StartPhases boot={s.boot} /> : null}
+      </section>
       <div className="divide-y divide-line">
         <Row
           title="Rebuild VM image"

@@ -9,7 +9,9 @@ import { VmStateBadge } from './vm-state-badge';
 const TABS = [
   { href: '/vm', label: 'Overview' },
   { href: '/vm/resources', label: 'Resources' },
+  { href: '/vm/network', label: 'Network' },
   { href: '/vm/disk', label: 'Disk' },
+  { href: '/vm/engine', label: 'Docker Engine' },
   { href: '/vm/logs', label: 'Logs' },
   { href: '/vm/troubleshoot', label: 'Troubleshoot' },
 ];
@@ -21,6 +23,11 @@ export function VmShell({ children }: { children: ReactNode }) {
     <div className="flex items-center gap-2">
       <h1 className="text-[15px] font-semibold">Berth VM</h1>
       {status.data ? <VmStateBadge state={status.data.state} /> : null}
+      {status.data?.state === 'running' && status.data.resourceSaver?.paused ? (
+        <span data-vm-saver="paused" className="text-[12px] text-muted" title="No container has run and no call reached the engine for a while; the next call wakes the VM.">
+          Resource Saver: paused
+        </span>
+      ) : null}
     </div>
   );
   return (

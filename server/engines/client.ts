@@ -3,6 +3,7 @@ import Docker from 'dockerode';
 import { BerthError } from '../errors';
 import type { EndpointSpec } from './contexts';
 import { guardClient } from './guard';
+import { BERTH_CLIENT_HEADER } from '../vm/engine-proxy';
 
 export interface ClientOptions {
   /** How long a call that is not a stream may take (ENGINE_DEADLINE_MS by default). */
@@ -18,7 +19,12 @@ function connect(spec: EndpointSpec): Docker {
   const url = parseHost(spec.host);
   // docker-modem fills its defaults from DOCKER_HOST and DOCKER_CERT_PATH; every field is set here so an engine
   // always talks to its own endpoint, whatever the environment says.
-  if (url.protocol === 'unix:') return new Docker({ socketPath: url.pathname, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined } as Docker.DockerOptions);
+  if (url.protocol === 'unix:') {
+    // Berth's VM tells Berth's calls from the CLI's by this header (server/vm/engine-proxy.ts): its own reads do not
+    // keep the VM from Resource Saver.
+    const headers = spec.kind === 'vm' ? { [BERTH_CLIENT_HEADER]: 'berth' } : undefined;
+    return new Docker({ socketPath: url.pathname, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined, headers } as Docker.DockerOptions);
+  }
   if (url.protocol === 'ssh:') {
     return new Docker({
       protocol: 'ssh',

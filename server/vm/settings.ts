@@ -19,6 +19,9 @@ export function defaultSettings(paths: VmPaths, limits: HostLimits = hostLimits(
     shares: [homedir()],
     exposeAllInterfaces: false,
     switchContext: true,
+    // Docker Desktop's defaults: Resource Saver on, after 5 minutes.
+    resourceSaver: true,
+    resourceSaverMinutes: 5,
   };
 }
 

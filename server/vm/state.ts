@@ -1,5 +1,6 @@
 // The running VM's state on disk, shared by Berth, the `berth vm` commands and the VM's supervisor.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { BootTiming } from './boot-phases';
 import type { Accel } from './qemu-args';
 import type { VmPaths } from './paths';
 
@@ -17,6 +18,10 @@ export interface RunState {
   switchedContext: boolean;
   previousContext?: string;
   stopRequested?: boolean;
+  /** How long each phase of this start took (server/vm/boot-phases.ts). */
+  boot?: BootTiming;
+  /** Resource Saver paused the VM at this time; absent while it runs (server/vm/resource-saver.ts). */
+  pausedAt?: string;
 }
 
 export interface LastExit {

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import type { HostLimits, VmSettings } from '../../lib/vm-settings';
 import { CONTEXT_NAME, currentContext } from './cli-context';
 import { diskUsage } from './disk';
+import type { BootTiming } from './boot-phases';
 import { VM_ENGINE_NAME } from './engine';
+import { DEFAULT_SAVER_MINUTES } from './resource-saver';
 import { imageIsCurrent, readImageStamp, type ImageStamp } from './image';
 import { liveState } from './lifecycle';
 import type { VmOperation } from './operations';
@@ -32,6 +34,10 @@ export interface VmStatusView {
   ports: PortState[];
   operation: VmOperation | null;
   lastExit: LastExit | null;
+  /** How long each phase of the running VM's start took. */
+  boot: BootTiming | null;
+  /** Docker Desktop's Resource Saver: whether it is on, after how long, and whether it has the VM paused now. */
+  resourceSaver: { enabled: boolean; minutes: number; paused: boolean; pausedAt?: string };
 }
 
 export function readVmStatus(paths: VmPaths, operation: VmOperation | null, env?: NodeJS.ProcessEnv): VmStatusView {
@@ -66,5 +72,12 @@ export function readVmStatus(paths: VmPaths, operation: VmOperation | null, env?
     ports: live ? readPorts(paths) : [],
     operation,
     lastExit,
+    boot: live?.boot ?? null,
+    resourceSaver: {
+      enabled: settings.resourceSaver !== false,
+      minutes: settings.resourceSaverMinutes ?? DEFAULT_SAVER_MINUTES,
+      paused: Boolean(live?.pausedAt),
+      pausedAt: live?.pausedAt,
+    },
   };
 }

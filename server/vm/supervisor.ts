@@ -1,8 +1,6 @@
 // The VM's supervisor, a small process beside QEMU: the owner-only engine socket, port forwards, and
 // noticing when QEMU exits. It lives as long as the VM, whether Berth or `berth vm start` started it.
-import { chmodSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Server } from 'node:net';
 import Docker from 'dockerode';
 import { containerName } from '../docker/container-name';
 import { readCerts, certFiles } from './certs';
@@ -11,6 +9,8 @@ import { desiredForwards, forwardFailure, forwardKey, hostfwdRule, planForwards,
 import { vmPaths, type VmPaths } from './paths';
 import { removeIfExists, sleep, tailLines } from './procs';
 import { Qmp } from './qmp';
+import { startEngineProxy } from './engine-proxy';
+import { ResourceSaver } from './resource-saver';
 import { cleanupRunFiles, tlsDockerClient } from './lifecycle';
 import { readRunState, writeLastExit, writePorts, type PortState, type RunState } from './state';
 
@@ -18,30 +18,11 @@ function log(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 }
 
-/** Serves the VM's engine on a unix socket only the owner can open, over mutual TLS to the guest. */
-function startProxy(paths: VmPaths, state: RunState): Server {
+/** Serves the VM's engine on a unix socket only the owner can open, over mutual TLS to the guest (server/vm/engine-proxy.ts). */
+function startProxy(paths: VmPaths, state: RunState, saver: ResourceSaver): Server {
   const tls = readCerts(certFiles(paths.certsDir));
   removeIfExists(paths.dockerSocket);
-  // Half-open on both sides: the docker CLI closes its write side after sending stdin and still reads output.
-  const server = createServer({ allowHalfOpen: true }, (client: Socket) => {
-    const upstream = tlsConnect({ host: '127.0.0.1', port: state.dockerPort, servername: 'localhost', ...tls });
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    upstream.once('secureConnect', () => {
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-    client.on('error', close);
-    upstream.on('error', close);
-    client.on('close', close);
-    upstream.on('close', close);
-  });
-  const old = process.umask(0o177);
-  server.listen(paths.dockerSocket, () => {
-    process.umask(old);
-    chmodSync(paths.dockerSocket, 0o600);
+  return startEngineProxy(paths.dockerSocket, { host: '127.0.0.1', port: state.dockerPort, servername: 'localhost', ...tls }, saver, () => {
     log(`engine socket ready at ${paths.dockerSocket}`);
     // Here too, not only when a start completes: a Berth killed before the engine answered never writes it.
     try {
@@ -50,7 +31,6 @@ function startProxy(paths: VmPaths, state: RunState): Server {
       log(`the docker context "berth" was not written: ${(err as Error).message}`);
     }
   });
-  return server;
 }
 
 class Forwarder {
@@ -64,6 +44,7 @@ class Forwarder {
     private readonly docker: Docker,
     private readonly paths: VmPaths,
     private readonly exposeAll: boolean,
+    private readonly onList: (running: number) => void = () => undefined,
   ) {}
 
   schedule(): void {
@@ -79,6 +60,7 @@ class Forwarder {
     this.running = true;
     try {
       const containers = await this.docker.listContainers();
+      this.onList(containers.length);
       const published: PublishedPort[] = containers.flatMap((c) =>
         c.Ports.map((p) => ({ containerId: c.Id, containerName: containerName(c), ip: p.IP, publicPort: p.PublicPort, type: p.Type })),
       );
@@ -115,10 +97,11 @@ class Forwarder {
   }
 }
 
-async function followEvents(docker: Docker, forwarder: Forwarder, stopped: () => boolean): Promise<void> {
+async function followEvents(docker: Docker, forwarder: Forwarder, saver: ResourceSaver, stopped: () => boolean): Promise<void> {
   while (!stopped()) {
     try {
       await docker.ping();
+      saver.engineReady();
       await forwarder.reconcile();
       const stream = (await docker.getEvents({ filters: { type: ['container'] } })) as NodeJS.ReadableStream & { destroy(): void };
       await new Promise<void>((resolve) => {
@@ -150,9 +133,10 @@ export async function runSupervisor(home: string): Promise<void> {
   const state = readRunState(paths);
   if (!state) throw new Error('No VM state to supervise.');
   const qmp = await connectQmp(paths.supervisorQmpSocket);
-  const proxy = startProxy(paths, state);
   const docker = tlsDockerClient(paths, state.dockerPort);
-  const forwarder = new Forwarder(qmp, docker, paths, state.exposeAll);
+  const saver = new ResourceSaver({ qmp, paths, docker, log });
+  const proxy = startProxy(paths, state, saver);
+  const forwarder = new Forwarder(qmp, docker, paths, state.exposeAll, (n) => saver.containersRunning(n));
   let done = false;
   const finish = (code: number) => {
     if (done) return;
@@ -163,9 +147,11 @@ export async function runSupervisor(home: string): Promise<void> {
   };
   process.on('SIGTERM', () => finish(0));
   process.on('SIGINT', () => finish(0));
-  const reconcileTimer = setInterval(() => forwarder.schedule(), 30_000);
+  // A paused VM cannot answer; nothing changes in it until it wakes anyway.
+  const reconcileTimer = setInterval(() => saver.paused() || forwarder.schedule(), 30_000);
   qmp.on('close', () => {
     clearInterval(reconcileTimer);
+    saver.stop();
     const now = readRunState(paths) ?? state;
     // Now, whoever asked for the stop: that Berth may have been killed since, and the CLI would point at a dead socket.
     if (now.switchedContext) restoreContext(now.previousContext);
@@ -187,5 +173,6 @@ export async function runSupervisor(home: string): Promise<void> {
     finish(0);
   });
   log(`supervising the VM (qemu pid ${state.qemuPid}, engine port ${state.dockerPort})`);
-  void followEvents(docker, forwarder, () => done);
+  saver.start();
+  void followEvents(docker, forwarder, saver, () => done);
 }
