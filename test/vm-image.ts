@@ -19,7 +19,7 @@ export async function provideVmImage(paths: VmPaths): Promise<void> {
   }
   rmSync(paths.imageDir, { recursive: true, force: true });
   mkdirSync(paths.imageDir, { recursive: true });
-  for (const file of ['vmlinuz', 'initrd.img', 'root.img', 'image.json']) {
+  for (const file of ['vmlinux', 'initrd.img', 'root.img', 'image.json']) {
     const from = join(cache.imageDir, file);
     const to = join(paths.imageDir, file);
     try {

@@ -29,6 +29,9 @@ function VmLink({ active }: { active: boolean }) {
   const trpc = useTRPC();
   const status = useQuery({ ...trpc.vm.status.queryOptions(), refetchInterval: 10_000 });
   const state = status.data?.state;
+  // Docker Desktop's wording for a VM Resource Saver paused; the next call on its engine wakes it.
+  const paused = state === 'running' && status.data?.resourceSaver?.paused;
+  const label = paused ? 'Resource Saver: paused' : `VM ${state}`;
   return (
     <div className="mt-3 border-t border-line px-2 pt-3">
       <Link
@@ -39,8 +42,13 @@ function VmLink({ active }: { active: boolean }) {
       >
         <Monitor className="size-4 shrink-0" aria-hidden />
         <span data-side-label>Berth VM</span>
-        {state ? <span aria-label={`VM ${state}`} title={`VM ${state}`} className={cn('ml-auto size-2 rounded-full', VM_DOT[state] ?? 'bg-line')} /> : null}
+        {state ? <span aria-label={label} title={label} className={cn('ml-auto size-2 rounded-full', paused ? 'bg-muted' : (VM_DOT[state] ?? 'bg-line'))} /> : null}
       </Link>
+      {paused ? (
+        <p data-side-label data-vm-saver="paused" className="truncate pl-8 text-[11px] text-muted">
+          Resource Saver: paused
+        </p>
+      ) : null}
     </div>
   );
 }

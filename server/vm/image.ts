@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { gzipCpio, type CpioEntry } from './cpio';
+import { extractKernel } from './kernel-elf';
 import { GUEST_BOOT, GUEST_INIT, GUEST_SHUTDOWN, INITRD_INIT, INITRD_MODULES } from './guest-files';
 import { GUEST_SUITE, IMAGE_VERSION, type VmPaths } from './paths';
 import { hasCommand, run } from './run';
@@ -219,6 +220,9 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
     );
     const produced = join(stage, 'berth-out');
     for (const f of readdirSync(produced)) renameSync(join(produced, f), join(stage, f));
+    progress(0.9, 'Unpacking the kernel for a direct boot');
+    const kernelKind = await extractKernel(join(stage, 'vmlinuz'), join(stage, 'vmlinux'));
+    ctx.log(kernelKind === 'elf' ? 'kernel: uncompressed ELF, booted through its PVH entry' : 'kernel: the payload could not be unpacked; booting the compressed kernel');
     progress(0.93, 'Writing the initramfs');
     writeFileSync(join(stage, 'initrd.img'), gzipCpio(initrdEntries(stage)));
     const stamp: ImageStamp = {
@@ -227,7 +231,7 @@ export async function buildImage(paths: VmPaths, ctx: BuildContext): Promise<Ima
       kernel: readFileSync(join(stage, 'kernel-version'), 'utf8').trim(),
       builtAt: new Date().toISOString(),
     };
-    for (const extra of ['modules', 'berth-in', 'berth-out', 'busybox', 'kernel-version']) rmSync(join(stage, extra), { recursive: true, force: true });
+    for (const extra of ['modules', 'berth-in', 'berth-out', 'busybox', 'kernel-version', 'vmlinuz']) rmSync(join(stage, extra), { recursive: true, force: true });
     writeFileSync(join(stage, 'image.json'), `${JSON.stringify(stamp, null, 2)}\n`);
     const old = `${paths.imageDir}.old`;
     rmSync(old, { recursive: true, force: true });

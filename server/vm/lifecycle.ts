@@ -7,6 +7,7 @@ import type { VmSettings } from '../../lib/vm-settings';
 import { BerthError } from '../errors';
 import { guardClient } from '../engines/guard';
 import { chooseAccel } from './accel';
+import { BootClock } from './boot-phases';
 import { certFiles, ensureCerts, readCerts } from './certs';
 import { restoreContext, switchToBerth, writeContext } from './cli-context';
 import { createDisk, diskUsage, GIB, growDisk } from './disk';
@@ -66,7 +67,7 @@ async function prepareDisk(settings: VmSettings, ctx: StepContext): Promise<stri
   return file;
 }
 
-async function waitForEngine(paths: VmPaths, state: RunState, ctx: StepContext): Promise<void> {
+async function waitForEngine(paths: VmPaths, state: RunState, ctx: StepContext, clock: BootClock): Promise<void> {
   const docker = new Docker({ socketPath: paths.dockerSocket, timeout: 3000 });
   const deadline = Date.now() + ENGINE_DEADLINE_MS;
   let seen = false;
@@ -81,15 +82,18 @@ async function waitForEngine(paths: VmPaths, state: RunState, ctx: StepContext):
       seen = true;
       ctx.step(0.8, 'Waiting for Docker Engine in the VM');
     }
+    clock.poll();
     if (existsSync(paths.dockerSocket)) {
       try {
         await docker.ping();
+        clock.engineReady();
         return;
       } catch {
         // Not up yet.
       }
     }
-    await sleep(250);
+    // Often enough that the console's phase marks are timed to within a tenth of a second.
+    await sleep(100);
   }
   throw new BerthError('TIMEOUT', `Docker Engine in the VM did not answer within ${ENGINE_DEADLINE_MS / 1000} s. See the VM's logs.`);
 }
@@ -146,6 +150,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
     removeIfExists(paths.serialLog, paths.dockerdLog, paths.pidFile, paths.qmpSocket, paths.qgaSocket, paths.supervisorQmpSocket);
     ctx.step(0.45, `Booting the VM (${accel.accel === 'kvm' ? 'KVM' : 'software emulation'})`);
     const qemuOut = openSync(paths.qemuLog, 'w', 0o600);
+    const clock = new BootClock(paths.serialLog);
     const qemu = spawn(QEMU_BINARY, args, { detached: true, stdio: ['ignore', qemuOut, qemuOut] });
     closeSync(qemuOut);
     qemu.unref();
@@ -166,17 +171,23 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
       switchedContext: false,
     };
     writeRunState(paths, state);
-    for (let i = 0; i < 100 && !existsSync(paths.supervisorQmpSocket); i++) {
+    for (let i = 0; i < 500 && !existsSync(paths.supervisorQmpSocket); i++) {
       if (!pidAlive(qemuPid, 'qemu')) break;
-      await sleep(50);
+      await sleep(10);
     }
+    clock.qmpReady();
     if (!pidAlive(qemuPid, 'qemu')) {
       await sleep(100);
       throw new BerthError('ENGINE_ERROR', `QEMU exited at once: ${tailLines(paths.qemuLog, 3).join(' / ') || 'no message'}.`);
     }
     spawnSupervisor(paths, opts.root, env);
     ctx.step(0.55, 'Waiting for the VM to boot');
-    await waitForEngine(paths, state, ctx);
+    await waitForEngine(paths, state, ctx, clock);
+    const boot = clock.timing();
+    if (boot) {
+      updateRunState(paths, { boot });
+      ctx.log(`start phases: ${boot.phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(2)} s`).join(', ')}; total ${(boot.totalMs / 1000).toFixed(2)} s`);
+    }
     writeContext(paths.dockerSocket, env);
     if (settings.switchContext) {
       const previous = switchToBerth(env);
@@ -198,6 +209,8 @@ export async function haltVm(paths: VmPaths, ctx: StepContext, env: NodeJS.Proce
   if (pidAlive(qemuPid, 'qemu') && qemuPid) {
     let gone = false;
     if (!quick) {
+      // A VM Resource Saver paused cannot hear the guest agent or the power button.
+      await resumeVm(paths).catch((err: Error) => ctx.log(`The VM could not be resumed: ${err.message}`));
       ctx.step(0.2, 'Asking the guest to shut down');
       try {
         await guestAgent(paths.qgaSocket, 'guest-shutdown', undefined, 5_000, false);
@@ -240,8 +253,20 @@ export async function haltVm(paths: VmPaths, ctx: StepContext, env: NodeJS.Proce
   cleanupRunFiles(paths);
 }
 
+/** Resumes a VM Resource Saver paused; its supervisor sees QEMU's RESUME event and sets the guest clock. */
+export async function resumeVm(paths: VmPaths): Promise<void> {
+  const qmp = await Qmp.connect(paths.qmpSocket, 2_000);
+  try {
+    const status = await qmp.execute<{ status?: string }>('query-status');
+    if (status.status === 'paused') await qmp.execute('cont');
+  } finally {
+    qmp.close();
+  }
+}
+
 /** Runs fstrim in the guest and reports how much smaller the host file became. */
 export async function reclaimSpace(paths: VmPaths, diskFile: string): Promise<{ beforeBytes: number; afterBytes: number; trimmedBytes: number }> {
+  if (readRunState(paths)?.pausedAt) await resumeVm(paths);
   const before = diskUsage(diskFile)?.allocatedBytes ?? 0;
   const result = await guestAgent<{ paths?: Array<{ path: string; trimmed?: number; error?: string }> }>(paths.qgaSocket, 'guest-fstrim', undefined, 300_000);
   const data = result.paths?.find((p) => p.path === '/mnt/data');

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /** Bump when the guest image changes: a newer Berth then rebuilds the root, never the data disk. */
-export const IMAGE_VERSION = 3;
+export const IMAGE_VERSION = 5;
 /** The Debian suite the guest is built from, pinned so a rebuild gives the same packages. */
 export const GUEST_SUITE = 'bookworm';
 /** dockerd's TLS port inside the guest. */
@@ -50,7 +50,8 @@ export function vmPaths(home: string): VmPaths {
     home,
     vmDir,
     imageDir,
-    kernel: join(imageDir, 'vmlinuz'),
+    // Uncompressed (server/vm/kernel-elf.ts): QEMU boots it without the guest decompressing anything.
+    kernel: join(imageDir, 'vmlinux'),
     initrd: join(imageDir, 'initrd.img'),
     rootImage: join(imageDir, 'root.img'),
     imageStamp: join(imageDir, 'image.json'),
