@@ -1,5 +1,5 @@
 // `npm run bench [name…]`: Berth against the raw Docker API, measured side by side in one run on a private engine.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { benchGuard } from './guard';
 import { benchLogs } from './logs';
 import { benchPull, benchPush } from './pull';
 import { benchPullPage } from './pull-page';
+import { benchSwarm } from './swarm';
 import { benchVm } from './vm';
 import type { BenchContext } from './context';
 
@@ -31,6 +32,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   exec: benchExec,
   files: benchFiles,
   build: benchBuild,
+  swarm: benchSwarm,
 };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,7 +48,7 @@ let berth: Awaited<ReturnType<typeof startBerth>> | undefined;
 try {
   await importBusybox(engine.api);
   await ensureNetwork(engine.api);
-  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true, ui: names.includes('page') || names.includes('pullpage') });
+  berth = await startBerth({ port: 0, host: '127.0.0.1', home, token, allowedHosts: [], dev: false, root }, { registry, quiet: true, ui: names.includes('page') || names.includes('pullpage') || (names.includes('swarm') && existsSync(join(root, '.next', 'BUILD_ID'))) });
   const address = berth.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const os = await import('node:os');
