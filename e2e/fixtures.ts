@@ -1,4 +1,5 @@
 // Shared fixtures: the login URL Berth printed, a signed-in page, and dockerode to arrange engine state.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -20,6 +21,15 @@ export async function signIn(page: Page, next = '/'): Promise<void> {
 /** The private registry e2e/serve.ts started: "127.0.0.1:PORT" and the one account it accepts. */
 export function e2eRegistry(): { host: string; user: string; password: string } {
   return JSON.parse(readFileSync(join(E2E_DIR, 'registry.json'), 'utf8')) as { host: string; user: string; password: string };
+}
+
+/** The engine behind a docker context of the e2e server's docker config (the swarm's "swarm" and "swarm-worker"). */
+export function contextDocker(name: string): Docker {
+  const dir = createHash('sha256').update(name).digest('hex');
+  const meta = JSON.parse(readFileSync(join(E2E_DIR, 'docker-config', 'contexts', 'meta', dir, 'meta.json'), 'utf8')) as { Endpoints: { docker: { Host: string } } };
+  const host = meta.Endpoints.docker.Host;
+  if (!host.startsWith('unix://')) throw new Error(`context ${name} is not a unix socket: ${host}`);
+  return new Docker({ socketPath: host.slice('unix://'.length) });
 }
 
 let counter = 0;

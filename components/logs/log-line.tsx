@@ -57,6 +57,7 @@ export const LogLineView = memo(function LogLineView({
   current,
   target,
   sourceColor,
+  wideSource = false,
   onCopyLink,
 }: {
   line: LogLine;
@@ -67,6 +68,8 @@ export const LogLineView = memo(function LogLineView({
   current: boolean;
   target: boolean;
   sourceColor?: string;
+  /** A service's task names ("web.2.<task id>@node"): a wider column, showing "web.2@node" (the full name on hover). */
+  wideSource?: boolean;
   onCopyLink: (line: LogLine) => void;
 }) {
   const json = pretty ? prettyJson(stripAnsi(line.text)) : null;
@@ -81,8 +84,8 @@ export const LogLineView = memo(function LogLineView({
       )}
     >
       {line.source ? (
-        <span className="w-28 shrink-0 truncate" style={{ color: sourceColor }} title={line.source}>
-          {line.source}
+        <span className={cn('shrink-0 truncate', wideSource ? 'w-48' : 'w-28')} style={{ color: sourceColor }} title={line.source}>
+          {wideSource ? line.source.replace(/\.[a-z0-9]{25}@/, '@') : line.source}
         </span>
       ) : null}
       {timestamps ? <span className="shrink-0 text-muted select-none tabular">{line.ts.replace('T', ' ').slice(0, 23)}</span> : null}

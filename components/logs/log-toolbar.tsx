@@ -45,7 +45,8 @@ export function LogToolbar(props: {
   matchText: string;
   onNext: () => void;
   onPrev: () => void;
-  onDownload: () => void;
+  /** Left out where the log cannot be downloaded (a service's). */
+  onDownload?: () => void;
   status: StreamStatus;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
@@ -109,9 +110,11 @@ export function LogToolbar(props: {
             </option>
           ))}
         </select>
-        <Button onClick={props.onDownload}>
-          <Download /> Download
-        </Button>
+        {props.onDownload ? (
+          <Button onClick={props.onDownload}>
+            <Download /> Download
+          </Button>
+        ) : null}
       </div>
     </div>
   );

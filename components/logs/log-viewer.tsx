@@ -29,7 +29,16 @@ function compile(query: string, regex: boolean): { re: RegExp | null; error: str
   }
 }
 
+/** A colour for a source the viewer was not given (a service's task): the same one for the same name. */
+function colorOf(name: string): string {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
+  return SOURCE_COLORS[Math.abs(h) % SOURCE_COLORS.length]!;
+}
+
 export function LogViewer({ sources }: { sources: LogSource[] }) {
+  // Searching the whole log and downloading it are containers' (the engine keeps a service's log on each node).
+  const wholeLog = sources.every((s) => s.kind !== 'service');
   const params = useSearchParams();
   const pathname = usePathname();
   const toast = useToast();
@@ -59,7 +68,7 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
   const holdTargetUntil = useRef(0);
 
   const { re, error: searchError } = useMemo(() => compile(query, regex), [query, regex]);
-  const whole = useLogSearch(sources, { query: searchError ? '' : query, regex, stdout: view.stdout, stderr: view.stderr });
+  const whole = useLogSearch(sources, { query: searchError || !wholeLog ? '' : query, regex, stdout: view.stdout, stderr: view.stderr });
 
   // Search, its options and the line jumped to live in the URL, so a search can be shared and survives a reload.
   useEffect(() => {
@@ -194,13 +203,13 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
         matchText={re ? `${matches.length ? matches.indexOf(current) + 1 : 0} of ${matches.length}` : ''}
         onNext={() => go(1)}
         onPrev={() => go(-1)}
-        onDownload={() => setDownloading(true)}
+        onDownload={wholeLog ? () => setDownloading(true) : undefined}
         status={stream.status}
         searchRef={searchRef}
       />
       {stream.error ? <ErrorBanner className="m-3" error={new Error(stream.error)} /> : null}
       <SearchResults state={whole} search={re} timestamps={view.timestamps} active={at ?? null} onJump={(m) => jump(m.ts)} onCancel={whole.cancel} />
-      <DownloadDialog open={downloading} sources={sources} view={view} onClose={() => setDownloading(false)} />
+      {wholeLog ? <DownloadDialog open={downloading} sources={sources} view={view} onClose={() => setDownloading(false)} /> : null}
       <div className="relative min-h-0 flex-1">
         <div ref={scroller} onScroll={onScroll} className="absolute inset-0 overflow-auto bg-bg" role="log" aria-label="Log lines">
           <div className="flex items-center gap-3 px-3 py-1.5 text-[12px] text-muted">
@@ -223,7 +232,8 @@ export function LogViewer({ sources }: { sources: LogSource[] }) {
                   search={re}
                   current={first + k === current}
                   target={l.ts === targetTs}
-                  sourceColor={l.source ? colors[l.source] : undefined}
+                  sourceColor={l.source ? (colors[l.source] ?? colorOf(l.source)) : undefined}
+                  wideSource={!wholeLog}
                   onCopyLink={copyLink}
                 />
               ))}

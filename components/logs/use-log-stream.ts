@@ -1,9 +1,10 @@
 'use client';
-// Follows a container's log over the tab's WebSocket, keeping at most `cap` lines and flushing once per frame.
+// Follows a container's log (or a swarm service's, merged from its tasks) over the tab's WebSocket, keeping at most
+// `cap` lines and flushing once per frame.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTRPCClient } from '@/lib/trpc';
 import { errorView } from '@/lib/errors';
-import { type LogLine, linesOf } from './log-batch';
+import { type LogEventColumns, type LogLine, linesOf } from './log-batch';
 
 export type { LogLine };
 
@@ -13,6 +14,8 @@ export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'e
 export interface LogSource {
   engine: string;
   id: string;
+  /** A swarm service: the manager merges its tasks' logs, and each line names its task and node. */
+  kind?: 'service';
 }
 
 /** Lines asked for first, so the end of a long log is on screen at once; the rest of the tail follows behind it. */
@@ -21,6 +24,20 @@ const FIRST_PAINT_LINES = 1000;
 const TAIL_MARGIN = 500;
 
 type Client = ReturnType<typeof useTRPCClient>;
+type LogInput = { tail?: number; since?: string; until?: string; follow?: boolean };
+interface LogHandlers {
+  onStarted?: () => void;
+  onData: (event: { id: string; data: LogEventColumns }) => void;
+  onConnectionStateChange?: (state: { state: string; error: unknown }) => void;
+  onError: (err: unknown) => void;
+  onComplete: () => void;
+}
+
+/** One log subscription: a container's (containers.logs) or a service's (swarm.serviceLogs), both in the same shape. */
+function subscribeLog(client: Client, s: LogSource, input: LogInput, handlers: LogHandlers): { unsubscribe: () => void } {
+  const target = { engine: s.engine, id: s.id, ...input };
+  return s.kind === 'service' ? client.swarm.serviceLogs.subscribe(target, handlers) : client.containers.logs.subscribe(target, handlers);
+}
 
 let subscriptions = 0;
 /** A name for one subscription, so line ids from different subscriptions never meet. */
@@ -43,8 +60,10 @@ function fetchOlder(client: Client, s: LogSource, beforeTs: string, count: numbe
     const older = got.filter((l) => l.ts < beforeTs);
     onDone(older.slice(Math.max(0, older.length - count)));
   };
-  const sub = client.containers.logs.subscribe(
-    { engine: s.engine, id: s.id, follow: false, tail: Math.min(10_000_000, held + count + TAIL_MARGIN), until: beforeTs },
+  const sub = subscribeLog(
+    client,
+    s,
+    { follow: false, tail: Math.min(10_000_000, held + count + TAIL_MARGIN), until: beforeTs },
     {
       onData: (event) => {
         const { id, data } = event;
@@ -80,8 +99,10 @@ function fetchBefore(client: Client, s: LogSource, ts: string, source: string | 
     onDone(older.slice(Math.max(0, older.length - CONTEXT_LINES)));
   };
   const since = String(Math.max(0, Math.floor(Date.parse(ts) / 1000) - CONTEXT_WINDOW_S));
-  const sub = client.containers.logs.subscribe(
-    { engine: s.engine, id: s.id, follow: false, since, until: ts },
+  const sub = subscribeLog(
+    client,
+    s,
+    { follow: false, since, until: ts },
     {
       onData: (event) => {
         for (const l of linesOf(stream, event.id, event.data, source)) got.push(l);
@@ -107,14 +128,16 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
   const [dropped, setDropped] = useState(0);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const key = sources.map((s) => `${s.engine}/${s.id}`).join(',');
-  const merged = sources.length > 1;
+  // Several sources interleave by timestamp, and so do a service's tasks; one container's lines arrive in order.
+  const merged = sources.length > 1 || sources.some((s) => s.kind === 'service');
+  /** Lines are tagged with their container only when several are shown; a service's lines carry their own tag. */
+  const multi = sources.length > 1;
 
   const flush = useCallback(() => {
     frame.current = null;
     if (!pending.current.length) return;
     let next = lines.current.concat(pending.current);
     pending.current = [];
-    // Several containers interleave by timestamp; one container's lines already arrive in order.
     if (merged) next.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
     if (next.length > opts.cap) {
       const over = next.length - opts.cap;
@@ -154,9 +177,11 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     const subs = sources.map((s) => {
       let first = true;
       const stream = nextStream();
-      const source = merged ? s.id : undefined;
-      return client.containers.logs.subscribe(
-        { engine: s.engine, id: s.id, follow: true, ...(opts.since ? { since: opts.since } : { tail: firstTail }) },
+      const source = multi ? s.id : undefined;
+      return subscribeLog(
+        client,
+        s,
+        { follow: true, ...(opts.since ? { since: opts.since } : { tail: firstTail }) },
         {
           onStarted: () => setStatus('live'),
           onData: (event) => {
@@ -218,8 +243,8 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
     const got: LogLine[] = [];
     let open = sources.length;
     for (const s of sources) {
-      const held = merged ? lines.current.filter((l) => l.source === s.id).length : lines.current.length;
-      fetchOlder(client, s, oldest.ts, 1000, held, merged ? s.id : undefined, (older) => {
+      const held = multi ? lines.current.filter((l) => l.source === s.id).length : lines.current.length;
+      fetchOlder(client, s, oldest.ts, 1000, held, multi ? s.id : undefined, (older) => {
         got.push(...older);
         if (--open > 0) return;
         got.sort((x, y) => (x.ts < y.ts ? -1 : x.ts > y.ts ? 1 : 0));
@@ -229,7 +254,7 @@ export function useLogStream(sources: LogSource[], opts: { tail: number; cap: nu
         setVersion((v) => v + 1);
       });
     }
-  }, [client, sources, merged, loadingOlder]);
+  }, [client, sources, multi, loadingOlder]);
 
   return { lines: lines.current, version, status, error, dropped, loadOlder, loadingOlder };
 }

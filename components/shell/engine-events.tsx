@@ -60,6 +60,7 @@ export function EngineEvents({ engine, children }: { engine: string; children: R
         volumes: [trpc.volumes.pathFilter()],
         networks: [trpc.networks.pathFilter()],
         df: [trpc.system.df.pathFilter()],
+        swarm: [trpc.swarm.pathFilter()],
       }[family];
       return paths.map((f) => ({ ...f, predicate }));
     },

@@ -25,8 +25,16 @@ describe('familiesFor', () => {
     expect(familiesFor({ type: 'image', action: 'push' })).toEqual([]);
     expect(familiesFor({ type: 'volume', action: 'create' })).toEqual(['volumes', 'df']);
     expect(familiesFor({ type: 'volume', action: 'mount' })).toEqual(['volumes']);
-    expect(familiesFor({ type: 'network', action: 'create' })).toEqual(['networks']);
+    expect(familiesFor({ type: 'network', action: 'create' })).toEqual(['networks', 'swarm']);
     expect(familiesFor({ type: 'network', action: 'connect' })).toEqual(['networks', 'containers']);
+  });
+
+  it('refreshes the swarm pages on service, node, secret, config and task events', () => {
+    for (const type of ['service', 'node', 'secret', 'config']) {
+      for (const action of ['create', 'update', 'remove']) expect(familiesFor({ type, action })).toEqual(['swarm']);
+    }
+    expect(familiesFor({ type: 'task', action: 'update' })).toEqual(['swarm']);
+    expect(familiesFor({ type: 'network', action: 'remove' })).toEqual(['networks', 'swarm']);
   });
 
   it('ignores event types Berth does not list', () => {

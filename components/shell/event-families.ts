@@ -2,9 +2,9 @@
 import type { EngineEvent } from '@/lib/router-types';
 
 /** A set of tRPC queries that go stale together. */
-export type QueryFamily = 'containers' | 'images' | 'volumes' | 'networks' | 'df';
+export type QueryFamily = 'containers' | 'images' | 'volumes' | 'networks' | 'df' | 'swarm';
 
-export const ALL_FAMILIES: readonly QueryFamily[] = ['containers', 'images', 'volumes', 'networks', 'df'];
+export const ALL_FAMILIES: readonly QueryFamily[] = ['containers', 'images', 'volumes', 'networks', 'df', 'swarm'];
 
 // Container actions that change nothing a list or inspect shows; exec and attach happen constantly under `docker exec`.
 const QUIET_CONTAINER = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|export|copy)/;
@@ -23,8 +23,15 @@ export function familiesFor(e: Pick<EngineEvent, 'type' | 'action'>): QueryFamil
     case 'volume':
       return e.action === 'mount' || e.action === 'unmount' ? ['volumes'] : ['volumes', 'df'];
     case 'network':
-      // A container's networks show on its page and in its inspect JSON.
-      return e.action === 'connect' || e.action === 'disconnect' ? ['networks', 'containers'] : ['networks'];
+      // A container's networks show on its page and in its inspect JSON; overlay networks list their services.
+      return e.action === 'connect' || e.action === 'disconnect' ? ['networks', 'containers'] : ['networks', 'swarm'];
+    case 'service':
+    case 'node':
+    case 'secret':
+    case 'config':
+    // Berth's own `task` events while a service converges: replicas, the matrix and the tasks table change.
+    case 'task':
+      return ['swarm'];
     case 'builder':
       return ['images', 'df'];
     default:

@@ -1,5 +1,6 @@
 // The sidebar's entries for who is signed in: a share link's viewer gets only the pages the link opens.
-import { Box, ScrollText, type LucideIcon } from 'lucide-react';
+import { Box, FileCog, KeyRound, Layers2, Network, ScrollText, Server, Waypoints, Workflow, type LucideIcon } from 'lucide-react';
+import type { SwarmRole } from '@/lib/swarm';
 import type { Scope } from '@/server/store/principal';
 
 export interface NavItem {
@@ -22,6 +23,25 @@ export function navFor(scope: Scope | null | undefined, all: readonly NavItem[])
   }
   const container = `containers/${encodeURIComponent(scope.target)}`;
   return [{ href: `${container}/logs`, label: scope.target, icon: ScrollText, match: container }];
+}
+
+const SWARM_MANAGER: readonly NavItem[] = [
+  { href: 'swarm/nodes', label: 'Nodes', icon: Server },
+  { href: 'swarm/services', label: 'Services', icon: Workflow },
+  { href: 'swarm/stacks', label: 'Stacks', icon: Layers2 },
+  { href: 'swarm/secrets', label: 'Secrets', icon: KeyRound },
+  { href: 'swarm/configs', label: 'Configs', icon: FileCog },
+  { href: 'swarm/networks', label: 'Overlay networks', icon: Network },
+];
+
+/**
+ * The Swarm group of an engine: its pages on a manager, one entry (saying to connect to a manager) on a worker,
+ * nothing outside a swarm. A share link opens no swarm page.
+ */
+export function swarmNavFor(scope: Scope | null | undefined, role: SwarmRole | undefined): readonly NavItem[] {
+  if (scope || !role || role === 'none') return [];
+  if (role === 'worker') return [{ href: 'swarm', label: 'Swarm', icon: Waypoints }];
+  return SWARM_MANAGER;
 }
 
 /** Where a share link's viewer starts (as the link itself lands), and where "back" leads from a page it does not open. */

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Activity, Box, Boxes, Cpu, HardDrive, Layers, LogOut, Monitor, MonitorX, Network, PieChart, ScrollText, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { SwarmNav } from '@/components/swarm/swarm-nav';
 import { withBase } from '@/lib/base-path';
 import { useTRPC } from '@/lib/trpc';
 import { cn } from '@/lib/utils';
@@ -92,6 +93,7 @@ export function Sidebar({ engine }: { engine: string }) {
           );
         })}
       </ul>
+      {me.data ? <SwarmNav engine={engine} scope={me.data.scope} /> : null}
       {me.data && !me.data.scope ? <VmLink active={pathname === '/vm' || pathname.startsWith('/vm/')} /> : null}
       <Operations />
       <div className="mt-auto border-t border-line p-2">
