@@ -45,6 +45,18 @@ export async function benchPullPage(ctx: BenchContext): Promise<void> {
         if (!window.__stop) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      // Long animation frames name the scripts that made them long.
+      window.__loaf = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.__loaf.push({
+            at: Math.round(e.startTime), duration: Math.round(e.duration), blocking: Math.round(e.blockingDuration || 0),
+            render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0),
+            style: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0),
+            scripts: (e.scripts || []).map((s) => (s.invoker || s.name) + ' ' + Math.round(s.duration) + 'ms ' + (s.sourceFunctionName || '') + '@' + (s.sourceURL || '').split('/').pop() + ':' + s.sourceCharPosition),
+          });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: false });
     })()`);
     const t0 = performance.now();
     await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
@@ -54,12 +66,16 @@ export async function benchPullPage(ctx: BenchContext): Promise<void> {
     gaps.sort((a, b) => a - b);
     const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
     const rows = await page.locator('dialog[open] li[data-layer]').count();
+    const loaf = ((await page.evaluate('window.__loaf')) as { at: number; duration: number; blocking: number; render: number; style: number; scripts: string[] }[])
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 3);
     ctx.report(`Chromium during a pull of ${LAYERS} layers (${ref.split('/').slice(1).join('/')})`, [
       ['pull, click → digest on screen', `${(elapsed / 1000).toFixed(2)} s`],
       ['frames', String(gaps.length)],
       ['frame gap p50 / p99 / longest', `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)} / ${(gaps.at(-1) ?? 0).toFixed(1)} ms`],
       ['layer rows on the page at the end', String(rows)],
       ['target', 'longest gap < 50 ms'],
+      ...loaf.map((f, i): [string, string] => [`long frame ${i + 1}`, `${f.duration} ms (render ${f.render} ms, style+layout ${f.style} ms): ${f.scripts.join('; ') || 'no script'}`]),
     ]);
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 // Opens a container's whole log on its engine, with the streams and time range asked for: the common start of search and download.
-import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { destroyOnAbort, openEngineStream } from '../engines/wire';
+import { destroyOnAbort, openPlainStream } from '../engines/wire';
 import { BerthError, toEngineError } from '../errors';
 import { LogDecoder } from './log-decoder';
 import { inspectForLogs, toEngineTime } from './logs';
@@ -15,7 +15,7 @@ export interface LogRange {
 
 export interface OpenLog {
   name: string;
-  stream: IncomingMessage;
+  stream: Readable;
   decoder: LogDecoder;
   /** Stops listening to the signal; the stream itself is the caller's to destroy. */
   release: () => void;
@@ -30,9 +30,9 @@ export async function openLog(api: Docker, ref: string, range: LogRange, signal?
   const query: Record<string, unknown> = { stdout, stderr, timestamps: true, follow: false, tail: 'all' };
   if (range.since) query.since = toEngineTime(range.since);
   if (range.until) query.until = toEngineTime(range.until);
-  let stream: IncomingMessage;
+  let stream: Readable;
   try {
-    stream = await openEngineStream(api, `/containers/${encodeURIComponent(info.Id)}/logs`, query, { 404: 'no such container' });
+    stream = await openPlainStream(api, `/containers/${encodeURIComponent(info.Id)}/logs`, query, { 404: 'no such container' });
   } catch (err) {
     throw toEngineError(err, `container ${name}`, 'read the logs of');
   }

@@ -1,7 +1,7 @@
 // A container's log as batches of whole lines in columns, each batch with a resumable id (timestamp and position).
 import type Docker from 'dockerode';
 import { containerName } from '../docker/container-name';
-import { chunkBursts, destroyOnAbort, openEngineStream } from '../engines/wire';
+import { chunkBursts, destroyOnAbort, openPlainStream } from '../engines/wire';
 import { BerthError, toEngineError } from '../errors';
 import { LogDecoder, type LineSink } from './log-decoder';
 import { type EncodedJson, type LogColumns, LogBatchWriter } from './log-json';
@@ -28,6 +28,9 @@ export interface LogOptions {
   batchBytes?: number;
   signal?: AbortSignal;
 }
+
+/** A busy log gathers this long between events: thousands of small engine writes a second become a few large events. */
+const GATHER_MS = 4;
 
 const ID = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)#(\d+)$/;
 
@@ -73,7 +76,7 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
 
   let stream;
   try {
-    stream = await openEngineStream(api, `/containers/${encodeURIComponent(info.Id)}/logs`, query, { 404: 'no such container' });
+    stream = await openPlainStream(api, `/containers/${encodeURIComponent(info.Id)}/logs`, query, { 404: 'no such container' });
   } catch (err) {
     throw toEngineError(err, `container ${name}`, 'read the logs of');
   }
@@ -104,7 +107,7 @@ export async function* streamLogs(api: Docker, ref: string, opts: LogOptions = {
   const take = (): LogBatch => ({ id: `${lastTs}#${sameTs}`, lines: batch.take() });
 
   try {
-    for await (const burst of chunkBursts(stream, maxBytes)) {
+    for await (const burst of chunkBursts(stream, maxBytes, GATHER_MS)) {
       let bytes = 0;
       for (const chunk of burst) {
         decoder.push(chunk, sink);
