@@ -18,8 +18,10 @@ export interface CachedAnswer {
 export interface ProxyHooks {
   /** True while Resource Saver has the VM paused. */
   paused(): boolean;
-  /** Resolves once the VM runs (at once when it does). */
-  wake(): Promise<void>;
+  /** Wakes the VM for `reason` (the call's method and path); resolves once it runs, at once when it does. */
+  wake(reason: string): Promise<void>;
+  /** Resolves the next time the VM runs, without waking it. */
+  whenAwake(): Promise<void>;
   /** A user's call started, or bytes moved on a connection whose last call was a user's. */
   activity(): void;
   /** An answer Berth's own poll gets while the VM sleeps, or null when the call needs the engine. */
@@ -73,6 +75,7 @@ class Relay {
   private opaque = false;
   /** Whether the last request on this connection was a user's: its answer's bytes count as activity. */
   private user = false;
+  private lastCall = 'bytes of an earlier call';
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -129,8 +132,10 @@ class Relay {
 
   /** Sends bytes to dockerd, waking the VM first when Resource Saver paused it. */
   private async forward(bytes: Buffer): Promise<void> {
-    if (bytes.length === 0) return;
-    if (this.hooks.paused()) await this.hooks.wake();
+    if (bytes.length === 0 || this.closed) return;
+    if (this.hooks.paused()) await this.hooks.wake(this.lastCall);
+    // The client may have gone while the VM woke (or while a held events stream waited).
+    if (this.closed) return;
     const up = await this.connect();
     if (!up.write(bytes)) await new Promise<void>((r) => up.once('drain', () => r()));
   }
@@ -173,6 +178,7 @@ class Relay {
     const head = parseHead(headBytes.toString('latin1'));
     const background = head ? isBackground(head) : false;
     this.user = !background;
+    this.lastCall = head ? `${head.method} ${apiPath(head.path)}${background ? ' (Berth)' : ''}` : 'a request Berth could not read';
     if (!background) this.hooks.activity();
     if (head && background && this.hooks.paused()) {
       const answer = this.hooks.cached(head.method, apiPath(head.path));
@@ -180,9 +186,14 @@ class Relay {
         this.client.write(answerBytes(answer, head.method === 'HEAD'));
         return;
       }
+      // Berth's events stream waits for what happens next: nothing does while the VM sleeps, so it waits for the
+      // VM to wake for another reason rather than waking it.
+      if (head.method === 'GET' && apiPath(head.path) === '/events') await this.hooks.whenAwake();
       // Berth needs the engine for a page someone is looking at: that wakes the VM and counts as a call.
-      this.user = true;
-      this.hooks.activity();
+      else {
+        this.user = true;
+        this.hooks.activity();
+      }
     }
     const chunked = /chunked/i.test(head?.headers.get('transfer-encoding') ?? '');
     const upgrade = head?.headers.has('upgrade') || /upgrade/i.test(head?.headers.get('connection') ?? '');

@@ -54,14 +54,13 @@ export class ResourceSaver implements ProxyHooks {
   private transition: Promise<void> = Promise.resolve();
   private readonly cache = new Map<string, CachedAnswer>();
   private timer: NodeJS.Timeout | null = null;
+  private waiters: Array<() => void> = [];
 
   constructor(private readonly opts: SaverOptions) {
     opts.qmp.on('event', (e: { event?: string }) => {
       // Someone else resumed the VM (Berth before a stop or a reclaim): it is awake, and its clock is behind.
       if (e.event === 'RESUME' && this.state === 'paused') {
-        this.state = 'awake';
-        this.lastActivity = Date.now();
-        updateRunState(opts.paths, { pausedAt: undefined });
+        this.awake();
         opts.log('Resource Saver: the VM was resumed from outside');
         setGuestTime(opts.paths.qgaSocket).catch((err: Error) => opts.log(`the guest clock was not set: ${err.message}`));
       }
@@ -102,10 +101,22 @@ export class ResourceSaver implements ProxyHooks {
     return this.cache.get(path) ?? null;
   }
 
-  wake(): Promise<void> {
+  wake(reason: string): Promise<void> {
     if (this.state === 'awake') return Promise.resolve();
-    this.transition = this.transition.then(() => this.doWake());
+    this.transition = this.transition.then(() => this.doWake(reason));
     return this.transition;
+  }
+
+  whenAwake(): Promise<void> {
+    if (this.state === 'awake') return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private awake(): void {
+    this.state = 'awake';
+    this.lastActivity = Date.now();
+    updateRunState(this.opts.paths, { pausedAt: undefined });
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
 
   private idle(limit: number): boolean {
@@ -155,7 +166,7 @@ export class ResourceSaver implements ProxyHooks {
     this.opts.log(`Resource Saver: paused the VM after ${Math.round(limit / 1000)} s with no container running and no call`);
   }
 
-  private async doWake(): Promise<void> {
+  private async doWake(reason: string): Promise<void> {
     if (this.state !== 'paused') return;
     this.state = 'waking';
     const t0 = performance.now();
@@ -171,9 +182,7 @@ export class ResourceSaver implements ProxyHooks {
     } catch (err) {
       clock = `; the guest clock was not set: ${(err as Error).message}`;
     }
-    this.state = 'awake';
-    this.lastActivity = Date.now();
-    updateRunState(this.opts.paths, { pausedAt: undefined });
-    this.opts.log(`Resource Saver: woke the VM for a call in ${Math.round(performance.now() - t0)} ms${clock}`);
+    this.awake();
+    this.opts.log(`Resource Saver: woke the VM for ${reason} in ${Math.round(performance.now() - t0)} ms${clock}`);
   }
 }
