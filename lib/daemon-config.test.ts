@@ -77,7 +77,7 @@ describe('checkDaemonConfig', () => {
 
   it('wants a scheme on registry mirrors and none on insecure registries', () => {
     expect(problems('{"registry-mirrors": ["mirror.example.com"]}')[0]!.message).toBe(
-      '"registry-mirrors[0]" "mirror.example.com" has no scheme: write https://mirror.example.com (or http:// for a mirror without TLS).',
+      '"registry-mirrors[0]" has no scheme: write https://mirror.example.com (or http:// for a mirror without TLS).',
     );
     expect(problems('{"registry-mirrors": ["ftp://m.example"]}')[0]!.message).toMatch(/https:\/\/ or http:\/\//);
     expect(problems('{"insecure-registries": ["http://10.0.2.2:5000"]}')[0]!.message).toMatch(/without a scheme/);

@@ -71,14 +71,14 @@ const size = () => str().regex(/^\d+(\.\d+)?\s*([kmgtp]i?)?b?$/i, { error: 'must
 const mirror = () =>
   str().superRefine((s, ctx) => {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s)?.[1]?.toLowerCase();
-    if (!scheme) ctx.addIssue({ code: 'custom', message: `"${s}" has no scheme: write https://${s} (or http:// for a mirror without TLS)` });
-    else if (scheme !== 'http' && scheme !== 'https') ctx.addIssue({ code: 'custom', message: `"${s}" must start with https:// or http://` });
-    else if (!URL.canParse(s) || /\s/.test(s)) ctx.addIssue({ code: 'custom', message: `"${s}" is not a URL` });
+    if (!scheme) ctx.addIssue({ code: 'custom', message: `has no scheme: write https://${s} (or http:// for a mirror without TLS)` });
+    else if (scheme !== 'http' && scheme !== 'https') ctx.addIssue({ code: 'custom', message: 'must start with https:// or http://' });
+    else if (!URL.canParse(s) || /\s/.test(s)) ctx.addIssue({ code: 'custom', message: 'is not a URL' });
   });
 const registryHost = () =>
   str().superRefine((s, ctx) => {
-    if (s.includes('://')) ctx.addIssue({ code: 'custom', message: `"${s}" must be a host and port (like 10.0.2.2:5000) or a CIDR, without a scheme` });
-    else if (!/^[A-Za-z0-9.:[\]/-]+$/.test(s)) ctx.addIssue({ code: 'custom', message: `"${s}" is not a registry host, host:port or CIDR` });
+    if (s.includes('://')) ctx.addIssue({ code: 'custom', message: 'must be a host and port (like 10.0.2.2:5000) or a CIDR, without a scheme' });
+    else if (!/^[A-Za-z0-9.:[\]/-]+$/.test(s)) ctx.addIssue({ code: 'custom', message: 'is not a registry host, host:port or CIDR' });
   });
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'panic'] as const;

@@ -16,13 +16,13 @@ export interface SectionTab {
 
 export function SectionTabs({ label, tabs }: { label: string; tabs: SectionTab[] }) {
   return (
-    <nav aria-label={label} className="flex self-stretch">
+    <nav aria-label={label} className="flex min-w-0 self-stretch overflow-x-auto">
       {tabs.map((t) => (
         <Link
           key={t.href}
           href={t.href}
           aria-current={t.active ? 'page' : undefined}
-          className={cn('-mb-px flex items-center border-b-2 border-transparent px-2.5 text-[13px] text-muted hover:text-fg', t.active && 'border-accent font-medium text-fg')}
+          className={cn('-mb-px flex items-center whitespace-nowrap border-b-2 border-transparent px-2.5 text-[13px] text-muted hover:text-fg', t.active && 'border-accent font-medium text-fg')}
         >
           {t.label}
         </Link>

@@ -16,6 +16,7 @@ const VERB: Record<string, string> = {
   reclaim: 'Reclaiming space',
   reset: 'Resetting the VM',
   rebuild: 'Rebuilding the VM image',
+  engine: 'Restarting Docker Engine',
 };
 
 export function OperationPanel({ operation, kinds }: { operation: VmStatus['operation']; kinds?: string[] }) {

@@ -21,7 +21,7 @@ export function VmShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const title = (
     <div className="flex items-center gap-2">
-      <h1 className="text-[15px] font-semibold">Berth VM</h1>
+      <h1 className="whitespace-nowrap text-[15px] font-semibold">Berth VM</h1>
       {status.data ? <VmStateBadge state={status.data.state} /> : null}
       {status.data?.state === 'running' && status.data.resourceSaver?.paused ? (
         <span data-vm-saver="paused" className="text-[12px] text-muted" title="No container has run and no call reached the engine for a while; the next call wakes the VM.">

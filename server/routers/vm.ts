@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import { settingsSchema } from '../../lib/vm-settings';
 import type { VmManager } from '../vm';
 import { hostLimits } from '../vm/settings';
+import { vmEngineRouter } from './vm-engine';
 
 function vmOf(ctx: Context): VmManager {
   if (!ctx.vm) throw new BerthError('NOT_FOUND', 'This Berth runs without its VM.');
@@ -30,4 +31,5 @@ export const vmRouter = router({
   logs: viewerProcedure
     .input(z.object({ kind: z.enum(['console', 'dockerd', 'qemu', 'supervisor'], 'must be console, dockerd, qemu or supervisor'), maxBytes: z.number().int().min(1024).max(4 * 1024 * 1024).optional() }))
     .query(({ ctx, input }) => vmOf(ctx).logs(input.kind, input.maxBytes)),
+  engine: vmEngineRouter,
 });

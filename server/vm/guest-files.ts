@@ -1,6 +1,9 @@
 // The scripts that run inside the VM: the initramfs's /init, the root's init, and its shutdown.
 import { GUEST_ADDRESS, GUEST_DOCKER_PORT } from './paths';
 
+/** The VM's daemon.json, on the data disk; dockerd reads it through --config-file and Berth edits it (Settings → Docker Engine). */
+export const GUEST_DAEMON_JSON = '/mnt/data/berth/daemon.json';
+
 /** Modules the initramfs loads to reach the root image; their dependencies are added at build time. */
 export const INITRD_MODULES = ['virtio_pci', 'virtio_blk', 'crc32c_generic', 'ext4', 'overlay'];
 
@@ -108,12 +111,17 @@ if [ -n "$pwr" ] && [ -e "/dev/input/$pwr" ]; then
 fi
 DLOG=/dev/virtio-ports/org.berth.dockerd
 [ -e "$DLOG" ] || DLOG=/dev/null
+# daemon.json lives on the data disk, so it survives restarts; a .previous copy means Berth's last apply never
+# finished (Berth removes it once dockerd answers), so the file that last worked is put back.
+mkdir -p /mnt/data/berth
+[ -f ${GUEST_DAEMON_JSON}.previous ] && mv ${GUEST_DAEMON_JSON}.previous ${GUEST_DAEMON_JSON}
+[ -s ${GUEST_DAEMON_JSON} ] || echo '{}' > ${GUEST_DAEMON_JSON}
 echo "berth-phase dockerd $(cut -d' ' -f1 /proc/uptime)"
 say "starting dockerd"
 while [ ! -e /run/berth-stopping ]; do
   dockerd --tlsverify --tlscacert /etc/docker/tls/ca.pem --tlscert /etc/docker/tls/server.pem \\
     --tlskey /etc/docker/tls/server-key.pem -H tcp://0.0.0.0:${GUEST_DOCKER_PORT} -H unix:///var/run/docker.sock \\
-    --pidfile /run/docker.pid >"$DLOG" 2>&1
+    --pidfile /run/docker.pid --config-file ${GUEST_DAEMON_JSON} >"$DLOG" 2>&1
   status=$?
   [ -e /run/berth-stopping ] && break
   say "dockerd exited with status $status; restarting it"

@@ -2,11 +2,13 @@
 // time, and its engine "vm" among Berth's engines.
 import { mkdirSync, rmSync } from 'node:fs';
 import { formatBinaryBytes } from '../../lib/binary-units';
+import { checkDaemonConfig, normalizeDaemonJson } from '../../lib/daemon-config';
 import { CONFIRM_PHRASE, settingsSchema, type VmSettings } from '../../lib/vm-settings';
 import { BerthError } from '../errors';
 import type { EngineRegistry } from '../engines/registry';
 import { moveDisk, planApply } from './apply';
 import { VmEngine } from './engine';
+import { applyEngineConfig, readEngineConfig, type EngineConfigView } from './engine-config';
 import { buildImage, imageIsCurrent, readImageStamp } from './image';
 import { bootVm, cleanupRunFiles, haltVm, liveState, reclaimSpace } from './lifecycle';
 import { OperationRunner, type StartedOperation, type StepContext, type VmOperation } from './operations';
@@ -149,6 +151,23 @@ export class VmManager {
       if (restart) await startAgain();
       return restart ? 'Applied; the VM restarted with the new settings.' : 'Applied.';
     });
+  }
+
+  /** The VM's daemon.json (Settings → Docker Engine): from its data disk while it runs, else Berth's last copy. */
+  engineConfig(): Promise<EngineConfigView> {
+    return readEngineConfig(this.paths, { running: this.running(), busy: this.runner.busy() !== null });
+  }
+
+  /** Checks daemon.json, refusing it before anything restarts, then writes it and restarts dockerd alone with it. */
+  applyEngineConfig(text: string): StartedOperation {
+    const check = checkDaemonConfig(text);
+    if (!check.ok) {
+      const [first, ...rest] = check.problems;
+      const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+      throw new BerthError('BAD_REQUEST', `daemon.json was not applied: ${first!.message}${more}`, { fields: { text: check.problems.map((p) => p.message) } });
+    }
+    if (!this.running()) throw new BerthError('CONFLICT', 'Start the VM first: daemon.json lives on its data disk and Docker Engine restarts inside it.');
+    return this.runner.begin('engine', (ctx) => applyEngineConfig(this.paths, normalizeDaemonJson(text), ctx));
   }
 
   reclaim(): StartedOperation {
