@@ -5,7 +5,7 @@ import { TEST_IMAGE, contextDocker, expect, screenshots, signIn, test, uniqueNam
 
 const ENGINE_PAGES = ['containers', 'images', 'images/build', 'volumes', 'networks', 'disk', 'logs', 'events', 'overview'];
 const CONTAINER_TABS = ['logs', 'inspect', 'stats', 'env', 'mounts', 'networks', 'processes', 'files', 'terminal'];
-const OTHER_PAGES = ['/vm', '/vm/resources', '/vm/disk', '/vm/engine', '/settings/access', '/settings/registries', '/settings/general', '/settings/audit'];
+const OTHER_PAGES = ['/vm', '/vm/resources', '/vm/network', '/vm/disk', '/vm/engine', '/settings/access', '/settings/registries', '/settings/general', '/settings/audit'];
 
 async function withContainer(docker: Docker): Promise<{ name: string; remove(): Promise<void> }> {
   const name = uniqueName('screens-web');

@@ -17,6 +17,8 @@ command -v openssl >/dev/null 2>&1 || missing_base+=(openssl)
 # A private image registry with sign-in for the registries tests.
 command -v docker-registry >/dev/null 2>&1 || missing_base+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || missing_base+=(apache2-utils)
+# A real HTTP proxy on this machine for the VM's proxy tests.
+command -v tinyproxy >/dev/null 2>&1 || missing_base+=(tinyproxy)
 # The three-node swarm: network namespaces and veths (ip), a dockerd per namespace (nsenter, unshare).
 command -v ip >/dev/null 2>&1 || missing_base+=(iproute2)
 { command -v nsenter && command -v unshare; } >/dev/null 2>&1 || missing_base+=(util-linux)

@@ -16,6 +16,7 @@ const VERB: Record<string, string> = {
   reclaim: 'Reclaiming space',
   reset: 'Resetting the VM',
   rebuild: 'Rebuilding the VM image',
+  network: 'Restarting Docker Engine with the new proxies',
   engine: 'Restarting Docker Engine',
 };
 

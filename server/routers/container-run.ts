@@ -4,6 +4,8 @@ import { type RunSpec, runSpecSchema, specFieldErrors } from '@/lib/run-spec';
 import { runSpecOf } from '../docker/run-spec-of';
 import { runFromSpec } from '../docker/run';
 import { BerthError, describeZodError } from '../errors';
+import { VM_ENGINE_NAME } from '../vm/engine';
+import { withDefaultEnv } from '../vm/network';
 import { engineAdminProcedure } from '../trpc';
 import { objectRef } from './schemas';
 
@@ -30,6 +32,7 @@ export const containerRunProcedures = {
   run: engineAdminProcedure
     .meta({ audit: { target: runTarget } })
     .input(z.object({ spec: specInput }))
-    .mutation(({ ctx, input }) => runFromSpec(ctx.api, checkSpec(input.spec))),
+    // On the VM's engine, containers get its proxies unless they set their own, as with the docker CLI.
+    .mutation(({ ctx, input }) => runFromSpec(ctx.api, withDefaultEnv(checkSpec(input.spec), input.engine === VM_ENGINE_NAME ? ctx.vm?.network.containerEnv() : undefined))),
   runSpec: engineAdminProcedure.input(z.object({ id: objectRef })).query(({ ctx, input }) => runSpecOf(ctx.api, input.id)),
 };

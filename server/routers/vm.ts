@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import { settingsSchema } from '../../lib/vm-settings';
 import type { VmManager } from '../vm';
 import { hostLimits } from '../vm/settings';
+import { vmNetworkRouter } from './vm-network';
 import { vmEngineRouter } from './vm-engine';
 
 function vmOf(ctx: Context): VmManager {
@@ -32,4 +33,5 @@ export const vmRouter = router({
     .input(z.object({ kind: z.enum(['console', 'dockerd', 'qemu', 'supervisor'], 'must be console, dockerd, qemu or supervisor'), maxBytes: z.number().int().min(1024).max(4 * 1024 * 1024).optional() }))
     .query(({ ctx, input }) => vmOf(ctx).logs(input.kind, input.maxBytes)),
   engine: vmEngineRouter,
+  network: vmNetworkRouter,
 });

@@ -71,7 +71,17 @@ ip link set lo up
 ip link set eth0 up
 ip addr add ${GUEST_ADDRESS}/24 dev eth0
 ip route add default via 10.0.2.2
-echo "nameserver 10.0.2.3" > /etc/resolv.conf
+# host.docker.internal and gateway.docker.internal name this machine (QEMU maps its loopback at 10.0.2.2); every
+# other name goes to QEMU's resolver. Containers reach the forwarder at the guest's own address: the default bridge
+# copies a non-loopback nameserver, and user networks' embedded DNS forwards to it.
+if dnsmasq --conf-file=/dev/null --no-resolv --no-hosts --server=10.0.2.3 --listen-address=${GUEST_ADDRESS} --bind-interfaces \\
+  --host-record=host.docker.internal,10.0.2.2 --host-record=gateway.docker.internal,10.0.2.2 \\
+  --user=nobody --group=nogroup --pid-file=/run/dnsmasq.pid --cache-size=1000; then
+  echo "nameserver ${GUEST_ADDRESS}" > /etc/resolv.conf
+else
+  say "the DNS forwarder did not start: host.docker.internal will not resolve in containers"
+  echo "nameserver 10.0.2.3" > /etc/resolv.conf
+fi
 mkdir -p /mnt/data
 if ! mount -t ext4 -o discard,noatime /dev/vdb /mnt/data; then
   say "the data disk could not be mounted"
@@ -116,12 +126,18 @@ DLOG=/dev/virtio-ports/org.berth.dockerd
 mkdir -p /mnt/data/berth
 [ -f ${GUEST_DAEMON_JSON}.previous ] && mv ${GUEST_DAEMON_JSON}.previous ${GUEST_DAEMON_JSON}
 [ -s ${GUEST_DAEMON_JSON} ] || echo '{}' > ${GUEST_DAEMON_JSON}
+# dockerd's proxies (HTTP_PROXY, HTTPS_PROXY, NO_PROXY lines): from Berth at boot, rewritten by Berth while the VM runs.
+[ -r "$CFG/proxy/raw" ] && cat "$CFG/proxy/raw" > /run/berth-proxy.env
 echo "berth-phase dockerd $(cut -d' ' -f1 /proc/uptime)"
 say "starting dockerd"
 while [ ! -e /run/berth-stopping ]; do
-  dockerd --tlsverify --tlscacert /etc/docker/tls/ca.pem --tlscert /etc/docker/tls/server.pem \\
+  # A subshell per start, so a proxy removed since the last start is gone from dockerd's environment.
+  ( [ -r /run/berth-proxy.env ] && while IFS= read -r line; do
+      case "$line" in HTTP_PROXY=*|HTTPS_PROXY=*|NO_PROXY=*) export "$line" ;; esac
+    done < /run/berth-proxy.env
+  exec dockerd --tlsverify --tlscacert /etc/docker/tls/ca.pem --tlscert /etc/docker/tls/server.pem \\
     --tlskey /etc/docker/tls/server-key.pem -H tcp://0.0.0.0:${GUEST_DOCKER_PORT} -H unix:///var/run/docker.sock \\
-    --pidfile /run/docker.pid --config-file ${GUEST_DAEMON_JSON} >"$DLOG" 2>&1
+    --pidfile /run/docker.pid --config-file ${GUEST_DAEMON_JSON} >"$DLOG" 2>&1 )
   status=$?
   [ -e /run/berth-stopping ] && break
   say "dockerd exited with status $status; restarting it"

@@ -11,7 +11,7 @@ import { hasCommand, run } from './run';
 /** Packages in the guest root; busybox-static also provides the initramfs's shell. */
 export const GUEST_PACKAGES = [
   'docker.io', 'containerd', 'runc', 'iptables', 'qemu-guest-agent', 'kmod', 'e2fsprogs', 'busybox-static',
-  'iproute2', 'ca-certificates', 'mount', 'util-linux', 'procps',
+  'iproute2', 'ca-certificates', 'mount', 'util-linux', 'procps', 'dnsmasq-base',
 ];
 
 /** Module trees a Docker host on virtio never loads; removing them keeps the root small. */

@@ -11,6 +11,7 @@ import { BootClock } from './boot-phases';
 import { certFiles, ensureCerts, readCerts } from './certs';
 import { restoreContext, switchToBerth, writeContext } from './cli-context';
 import { createDisk, diskUsage, GIB, growDisk } from './disk';
+import { writeProxyEnvFile } from './network';
 import { qemuArgs, sharesTable } from './qemu-args';
 import { diskFileOf, type VmPaths } from './paths';
 import { freePort, pidAlive, readPid, removeIfExists, sleep, tailLines, waitForExit } from './procs';
@@ -137,6 +138,7 @@ export async function bootVm(opts: StartOptions, ctx: StepContext): Promise<RunS
     ctx.log(accel.reason);
     const dockerPort = await freePort();
     writeFileSync(paths.sharesFile, sharesTable(settings.shares.filter((s) => existsSync(s))));
+    writeProxyEnvFile(paths, env);
     for (const missing of settings.shares.filter((s) => !existsSync(s))) ctx.log(`The shared directory ${missing} does not exist; it is not shared.`);
     const args = qemuArgs({
       accel: accel.accel,

@@ -11,6 +11,7 @@ import { VmEngine } from './engine';
 import { applyEngineConfig, readEngineConfig, type EngineConfigView } from './engine-config';
 import { buildImage, imageIsCurrent, readImageStamp } from './image';
 import { bootVm, cleanupRunFiles, haltVm, liveState, reclaimSpace } from './lifecycle';
+import { VmNetwork } from './network';
 import { OperationRunner, type StartedOperation, type StepContext, type VmOperation } from './operations';
 import { diskFileOf, vmPaths, type VmPaths } from './paths';
 import { tailBytes } from './procs';
@@ -26,10 +27,14 @@ export interface VmManagerOptions {
   /** Where the VM's engine is offered while it runs; without one (the `berth vm` commands) nothing is watched. */
   registry?: EngineRegistry;
   env?: NodeJS.ProcessEnv;
+  /** Where "Allow the default Docker socket to be used" links; /var/run/docker.sock unless a test gives its own. */
+  defaultSocket?: string;
 }
 
 export class VmManager {
   readonly paths: VmPaths;
+  /** Proxies, host access and the default socket link (Settings → VM → Network). */
+  readonly network: VmNetwork;
   private readonly runner: OperationRunner;
   private readonly engine: VmEngine;
   private removeEngine: (() => void) | null = null;
@@ -40,6 +45,13 @@ export class VmManager {
     this.runner = new OperationRunner(() => this.reconcile());
     this.engine = new VmEngine({ paths: this.paths, root: opts.root, env: opts.env, busy: () => this.runner.busy() !== null });
     if (opts.registry) this.removeEngine = opts.registry.add(this.engine);
+    this.network = new VmNetwork({
+      paths: this.paths,
+      env: opts.env ?? process.env,
+      defaultSocket: opts.defaultSocket,
+      running: () => this.running(),
+      begin: (kind, work) => this.runner.begin(kind, work),
+    });
   }
 
   settings(): VmSettings {
@@ -79,6 +91,7 @@ export class VmManager {
     clearLastExit(this.paths);
     await this.ensureImage(ctx);
     await bootVm({ paths: this.paths, settings: this.settings(), root: this.opts.root, env: this.opts.env }, ctx);
+    this.network.afterStart(ctx);
   }
 
   private async doStop(ctx: StepContext): Promise<void> {

@@ -1,7 +1,7 @@
 // Runs the VM's long operations one at a time in the background, keeping each one's step, progress and log.
 import { BerthError } from '../errors';
 
-export type VmOperationKind = 'build' | 'start' | 'stop' | 'restart' | 'apply' | 'move' | 'reclaim' | 'reset' | 'rebuild' | 'engine';
+export type VmOperationKind = 'build' | 'start' | 'stop' | 'restart' | 'apply' | 'move' | 'reclaim' | 'reset' | 'rebuild' | 'engine' | 'network';
 
 export interface VmOperation {
   id: number;

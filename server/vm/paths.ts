@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /** Bump when the guest image changes: a newer Berth then rebuilds the root, never the data disk. */
-export const IMAGE_VERSION = 6;
+export const IMAGE_VERSION = 7;
 /** The Debian suite the guest is built from, pinned so a rebuild gives the same packages. */
 export const GUEST_SUITE = 'bookworm';
 /** dockerd's TLS port inside the guest. */
@@ -39,6 +39,10 @@ export interface VmPaths {
   dockerdLog: string;
   certsDir: string;
   settingsFile: string;
+  /** Proxies and the default socket link (Settings → VM → Network). */
+  networkFile: string;
+  /** dockerd's proxy environment, handed to the guest at boot through fw_cfg. */
+  proxyEnvFile: string;
   defaultDiskDir: string;
 }
 
@@ -75,6 +79,8 @@ export function vmPaths(home: string): VmPaths {
     dockerdLog: join(vmDir, 'dockerd.log'),
     certsDir: join(vmDir, 'certs'),
     settingsFile: join(vmDir, 'settings.json'),
+    networkFile: join(vmDir, 'network.json'),
+    proxyEnvFile: join(runDir, 'vm-proxy.env'),
     defaultDiskDir: join(vmDir, 'disk'),
   };
 }

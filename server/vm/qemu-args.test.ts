@@ -54,6 +54,7 @@ describe('qemuArgs', () => {
     expect(fw).toContain('server-key.pem');
     expect(fw).not.toContain('/key.pem');
     expect(fw).toContain('name=opt/berth/swap,string=512');
+    expect(fw).toContain(`name=opt/berth/proxy,file=${paths.proxyEnvFile}`);
   });
 
   it('shares each directory under its own tag, escaping commas', () => {

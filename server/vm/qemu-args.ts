@@ -72,6 +72,7 @@ export function qemuArgs(plan: QemuPlan): string[] {
     '-fw_cfg', `name=opt/berth/server-key.pem,file=${v(certs.serverKey)}`,
     '-fw_cfg', `name=opt/berth/swap,string=${settings.swapMiB}`,
     '-fw_cfg', `name=opt/berth/shares,file=${v(paths.sharesFile)}`,
+    '-fw_cfg', `name=opt/berth/proxy,file=${v(paths.proxyEnvFile)}`,
   ];
   settings.shares.forEach((path, i) => {
     args.push('-virtfs', `local,path=${v(path)},mount_tag=${shareTag(i)},security_model=none,id=${shareTag(i)}`);
