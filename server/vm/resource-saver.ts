@@ -69,6 +69,16 @@ export class ResourceSaver implements ProxyHooks {
 
   start(): void {
     this.timer ??= setInterval(() => this.check(), CHECK_MS);
+    // A supervisor that replaces one that died may find the VM paused: the next call must wake it.
+    this.opts.qmp
+      .execute<{ status?: string }>('query-status')
+      .then((q) => {
+        if (q.status === 'paused' && this.state === 'awake') {
+          this.state = 'paused';
+          this.opts.log('Resource Saver: the VM was found paused');
+        }
+      })
+      .catch(() => undefined);
   }
 
   stop(): void {
