@@ -48,6 +48,13 @@ export function AnsiText({ text, search }: { text: string; search: RegExp | null
   );
 }
 
+/** "web.2.<task id>@node" as "2@node"; a global service's slot is its node's id, so only "@node". */
+export function taskLabel(source: string): string {
+  const m = /^.*\.([^.@]+)\.[a-z0-9]{25}@(.+)$/.exec(source);
+  if (!m) return source;
+  return m[1]!.length >= 20 ? `@${m[2]}` : `${m[1]}@${m[2]}`;
+}
+
 export const LogLineView = memo(function LogLineView({
   line,
   timestamps,
@@ -84,8 +91,8 @@ export const LogLineView = memo(function LogLineView({
       )}
     >
       {line.source ? (
-        <span className={cn('shrink-0 truncate', wideSource ? 'w-48' : 'w-28')} style={{ color: sourceColor }} title={line.source}>
-          {wideSource ? line.source.replace(/\.[a-z0-9]{25}@/, '@') : line.source}
+        <span className={cn('shrink-0 truncate', wideSource ? 'w-32' : 'w-28')} style={{ color: sourceColor }} title={line.source}>
+          {wideSource ? taskLabel(line.source) : line.source}
         </span>
       ) : null}
       {timestamps ? <span className="shrink-0 text-muted select-none tabular">{line.ts.replace('T', ' ').slice(0, 23)}</span> : null}

@@ -96,13 +96,13 @@ function NodesList({ engine }: { engine: string }) {
         empty={{ title: 'No nodes', hint: 'The manager lists no node: the swarm may be forming.' }}
         head={
           <tr>
-            <SortTh sort={sort} k="hostname" className="min-w-40">
+            <SortTh sort={sort} k="hostname" className="min-w-36">
               Hostname
             </SortTh>
-            <SortTh sort={sort} k="role" className="w-40">
+            <SortTh sort={sort} k="role" className="w-32 lg:w-40">
               Role
             </SortTh>
-            <SortTh sort={sort} k="availability" className="w-28">
+            <SortTh sort={sort} k="availability" className="w-24 lg:w-28">
               Availability
             </SortTh>
             <SortTh sort={sort} k="state" className="w-24">
@@ -116,10 +116,10 @@ function NodesList({ engine }: { engine: string }) {
               Memory
             </SortTh>
             <Th className={`w-[16%] ${NARROW_HIDE}`}>Labels</Th>
-            <SortTh sort={sort} k="tasks" numeric className="w-20 text-right">
+            <SortTh sort={sort} k="tasks" numeric className="w-16 text-right lg:w-20">
               Tasks
             </SortTh>
-            {canChange ? <Th className="w-40 text-right">Actions</Th> : null}
+            {canChange ? <Th className="w-44 text-right">Actions</Th> : null}
           </tr>
         }
       >

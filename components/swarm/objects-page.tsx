@@ -92,7 +92,7 @@ function ObjectsList({ engine, kind }: { engine: string; kind: ObjectKind }) {
               Updated
             </SortTh>
             <Th className={`w-[22%] ${NARROW_HIDE}`}>Labels</Th>
-            <SortTh sort={sort} k="used" numeric className="w-[26%]">
+            <SortTh sort={sort} k="used" className="w-[26%]">
               Used by
             </SortTh>
             {canChange ? <Th className="w-20 text-right">Actions</Th> : null}

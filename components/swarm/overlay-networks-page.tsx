@@ -64,10 +64,10 @@ function NetworksList({ engine }: { engine: string }) {
             Name
           </SortTh>
           <Th className="w-36">Subnet</Th>
-          <SortTh sort={sort} k="stack" className={`w-28 ${NARROW_HIDE}`}>
+          <SortTh sort={sort} k="stack" className={`w-40 ${NARROW_HIDE}`}>
             Stack
           </SortTh>
-          <SortTh sort={sort} k="services" numeric>
+          <SortTh sort={sort} k="services">
             Services
           </SortTh>
           <Th className={`w-32 ${NARROW_HIDE}`}>ID</Th>

@@ -58,9 +58,11 @@ function Shell({ engine, id, children }: { engine: string; id: string; children:
             <span className="text-[13px]" data-replicas>
               <ReplicasText s={d} />
             </span>
-            <span className="max-w-72 min-w-0">
-              <UpdateCell update={d.update} />
-            </span>
+            {d.update ? (
+              <span className="max-w-72 min-w-0">
+                <UpdateCell update={d.update} />
+              </span>
+            ) : null}
             <span className="min-w-0 truncate font-mono text-[12px] text-muted" title={d.image}>
               {d.image}
             </span>

@@ -26,7 +26,7 @@ function policyRows(p: Policy | null): [string, ReactNode][] {
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-md border border-line bg-raised p-3">
+    <section aria-label={title} className="min-w-0 rounded-md border border-line bg-raised p-3 [&_dl]:grid-cols-[7rem_minmax(0,1fr)]">
       <h2 className="mb-1.5 text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h2>
       {children}
     </section>

@@ -110,11 +110,11 @@ function ServicesList({ engine }: { engine: string }) {
               <SortTh sort={sort} k="replicas" numeric className="w-24 text-right">
                 Replicas
               </SortTh>
-              <SortTh sort={sort} k="image" className="w-[20%]">
+              <SortTh sort={sort} k="image" className="w-[18%]">
                 Image
               </SortTh>
-              <Th className={`w-32 ${NARROW_HIDE}`}>Ports</Th>
-              <Th className="w-36 lg:w-40">Update</Th>
+              <Th className={`w-28 ${NARROW_HIDE}`}>Ports</Th>
+              <Th className="w-36">Update</Th>
               <SortTh sort={sort} k="stack" className={`w-32 ${NARROW_HIDE}`}>
                 Stack
               </SortTh>

@@ -73,7 +73,7 @@ function StacksList({ engine }: { engine: string }) {
             <SortTh sort={sort} k="name" className="w-[22%]">
               Stack
             </SortTh>
-            <SortTh sort={sort} k="services" numeric>
+            <SortTh sort={sort} k="services">
               Services
             </SortTh>
             <Th className={`w-[18%] ${NARROW_HIDE}`}>Networks</Th>
