@@ -2,6 +2,8 @@
 import { expect, screenshots, signIn, test } from './fixtures';
 
 test('set a manual proxy: a URL with a space or without a scheme is refused under its field', async ({ page }) => {
+  // Eight screenshots and two saves: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   await signIn(page, '/vm/network');
   await expect(page.getByRole('heading', { name: 'Proxies' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Host access' })).toBeVisible();
