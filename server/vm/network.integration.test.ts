@@ -104,8 +104,9 @@ describe.sequential('the VM’s network', () => {
     expect(applied.operation).toBeDefined();
     expect(vm.status().operation).toMatchObject({ kind: 'network' });
     expect(vm.status().operation?.error).toBeUndefined();
-    const info = JSON.parse(await docker('info', '--format', '{{json .}}')) as { HTTPProxy: string; NoProxy: string };
-    expect(info.HTTPProxy).toBe(`http://10.0.2.2:${proxy.port}`);
+    // The engine API spells them HttpProxy and NoProxy.
+    const info = JSON.parse(await docker('info', '--format', '{{json .}}')) as { HttpProxy: string; NoProxy: string };
+    expect(info.HttpProxy).toBe(`http://10.0.2.2:${proxy.port}`);
     expect(info.NoProxy).toBe('localhost');
     await docker('pull', `${vmRegistry}/vmnet/busybox:through`);
     expect(proxy.log()).toContain(`GET http://${vmRegistry}/v2/vmnet/busybox/manifests/through`);
@@ -128,7 +129,7 @@ describe.sequential('the VM’s network', () => {
     await docker('pull', `${vmRegistry}/vmnet/busybox:around`);
     expect(proxy.log()).not.toContain('manifests/around');
     // A second apply with the same proxies restarts nothing.
-    expect((await applyNetwork({ proxyMode: 'manual', httpProxy: `http://10.0.2.2:${proxy.port}`, httpsProxy: `http://10.0.2.2:${proxy.port}`, noProxy: '10.0.2.2,localhost' })).operation).toBeUndefined();
+    expect((await applyNetwork({ proxyMode: 'manual', httpProxy: `http://10.0.2.2:${proxy.port}`, httpsProxy: `http://10.0.2.2:${proxy.port}`, noProxy: 'localhost,10.0.2.2' })).operation).toBeUndefined();
   }, 600_000);
 
   it('turns the proxies off, and links the default socket path to the VM’s engine on request', async () => {
