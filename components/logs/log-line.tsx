@@ -50,7 +50,7 @@ export function AnsiText({ text, search }: { text: string; search: RegExp | null
 
 /** "web.2.<task id>@node" as "2@node"; a global service's slot is its node's id, so only "@node". */
 export function taskLabel(source: string): string {
-  const m = /^.*\.([^.@]+)\.[a-z0-9]{25}@(.+)$/.exec(source);
+  const m = /^.*\.([^.@]+)\.[a-z0-9]{12,25}@(.+)$/.exec(source);
   if (!m) return source;
   return m[1]!.length >= 20 ? `@${m[2]}` : `${m[1]}@${m[2]}`;
 }
@@ -75,7 +75,7 @@ export const LogLineView = memo(function LogLineView({
   current: boolean;
   target: boolean;
   sourceColor?: string;
-  /** A service's task names ("web.2.<task id>@node"): a wider column, showing "web.2@node" (the full name on hover). */
+  /** A service's task names ("web.2.<task id>@node"): shown as "2@node" (the full name on hover). */
   wideSource?: boolean;
   onCopyLink: (line: LogLine) => void;
 }) {
