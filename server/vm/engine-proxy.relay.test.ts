@@ -14,7 +14,7 @@ const socketPath = join(dir, 'docker.sock');
 let upstream: ReturnType<typeof createTlsServer>;
 let proxy: Server;
 const seen: string[] = [];
-const state = { paused: false, wakes: [] as string[], activity: 0 };
+const state = { paused: false, wakes: [] as string[], activity: 0, holds: 0, held: 0 };
 
 const hooks: ProxyHooks = {
   paused: () => state.paused,
@@ -25,6 +25,11 @@ const hooks: ProxyHooks = {
   },
   whenAwake: async () => undefined,
   activity: () => void state.activity++,
+  hold: () => {
+    state.holds++;
+    state.held++;
+    return () => void state.holds--;
+  },
   cached: (method, path) => (path === '/_ping' ? { status: 200, headers: { 'Api-Version': '1.41' }, body: 'OK' } : null),
 };
 
@@ -95,6 +100,10 @@ describe('the engine relay', () => {
       setTimeout(() => s.end('piped\n'), 100);
     });
     expect(out).toContain('101 UPGRADED');
+    // The attach was work while it lasted; its end released the VM.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(state.held).toBe(1);
+    expect(state.holds).toBe(0);
     expect(out).toContain('piped\n');
     expect(out.endsWith('done')).toBe(true);
   });

@@ -24,6 +24,8 @@ export interface ProxyHooks {
   whenAwake(): Promise<void>;
   /** A user's call started, or bytes moved on a connection whose last call was a user's. */
   activity(): void;
+  /** Work is under way (a user's call that is not a read); the VM stays awake until `release` is called. */
+  hold(): () => void;
   /** An answer Berth's own poll gets while the VM sleeps, or null when the call needs the engine. */
   cached(method: string, path: string): CachedAnswer | null;
 }
@@ -76,6 +78,7 @@ class Relay {
   /** Whether the last request on this connection was a user's: its answer's bytes count as activity. */
   private user = false;
   private lastCall = 'bytes of an earlier call';
+  private release: (() => void) | null = null;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -101,6 +104,8 @@ class Relay {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.release?.();
+    this.release = null;
     this.client.destroy();
     this.upstream?.destroy();
   }
@@ -180,6 +185,10 @@ class Relay {
     this.user = !background;
     this.lastCall = head ? `${head.method} ${apiPath(head.path)}${background ? ' (Berth)' : ''}` : 'a request Berth could not read';
     if (!background) this.hooks.activity();
+    // A user's call that is not a read is work (create, start, wait, attach, exec, pull, build): the VM stays awake
+    // until the next call on this connection or its end. A read that lasts (logs -f, events, stats) only watches.
+    this.release?.();
+    this.release = !background && head?.method !== 'GET' && head?.method !== 'HEAD' ? this.hooks.hold() : null;
     if (head && background && this.hooks.paused()) {
       const answer = this.hooks.cached(head.method, apiPath(head.path));
       if (answer) {

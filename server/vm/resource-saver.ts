@@ -55,6 +55,8 @@ export class ResourceSaver implements ProxyHooks {
   private readonly cache = new Map<string, CachedAnswer>();
   private timer: NodeJS.Timeout | null = null;
   private waiters: Array<() => void> = [];
+  /** Users' calls doing work right now (server/vm/engine-proxy.ts). */
+  private holds = 0;
 
   constructor(private readonly opts: SaverOptions) {
     opts.qmp.on('event', (e: { event?: string }) => {
@@ -102,6 +104,17 @@ export class ResourceSaver implements ProxyHooks {
     this.lastActivity = Date.now();
   }
 
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.lastActivity = Date.now();
+    };
+  }
+
   paused(): boolean {
     return this.state !== 'awake';
   }
@@ -130,7 +143,7 @@ export class ResourceSaver implements ProxyHooks {
   }
 
   private idle(limit: number): boolean {
-    return this.ready && this.runningCount === 0 && Date.now() - this.lastActivity >= limit;
+    return this.ready && this.holds === 0 && this.runningCount === 0 && Date.now() - this.lastActivity >= limit;
   }
 
   private check(): void {
@@ -156,6 +169,9 @@ export class ResourceSaver implements ProxyHooks {
     this.cache.set('/_ping', { status: 200, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache, no-store, must-revalidate' }, body: 'OK' });
     this.cache.set('/version', { status: 200, headers: json, body: JSON.stringify(version) });
     this.cache.set('/info', { status: 200, headers: json, body: JSON.stringify({ ...info, ContainersRunning: 0 }) });
+    // The engine's own count, fresher than the last container event the supervisor handled.
+    const running = Number(info.ContainersRunning ?? 0);
+    if (running > 0) this.containersRunning(running);
   }
 
   private async doPause(limit: number): Promise<void> {
