@@ -51,8 +51,9 @@ describe('proxy settings', () => {
   });
 
   it('masks a password in a proxy URL and gives containers both cases of each variable', () => {
-    expect(maskProxy('http://me:secret@proxy:3128')).toBe('http://me:****@proxy:3128');
-    expect(maskProxy('http://proxy:3128')).toBe('http://proxy:3128');
+    expect(maskProxy('http://me:secret@proxy:3128', '••••')).toBe('http://me:••••@proxy:3128');
+    expect(maskProxy('http://me:s%40cret@proxy:3128/a@b', '••••')).toBe('http://me:••••@proxy:3128/a@b');
+    expect(maskProxy('http://proxy:3128', '••••')).toBe('http://proxy:3128');
     expect(proxyEnvironment({ http: 'http://p:1', https: '', noProxy: 'a' })).toEqual({ HTTP_PROXY: 'http://p:1', http_proxy: 'http://p:1', NO_PROXY: 'a', no_proxy: 'a' });
     expect(proxyEnvironment({ http: '', https: '', noProxy: 'a' })).toEqual({});
   });

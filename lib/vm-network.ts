@@ -132,15 +132,21 @@ export function vmProxies(config: ProxyConfig): ProxyConfig {
 }
 
 /** A proxy URL with its password replaced, for people who may not read it. */
-export function maskProxy(url: string): string {
+export function maskProxy(url: string, mask: string): string {
   try {
-    const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = '****';
-    return url.endsWith('/') ? parsed.href : parsed.href.replace(/\/$/, '');
+    if (!new URL(url).password) return url;
   } catch {
     return url;
   }
+  // Spliced as text: the URL API would percent-encode the mask.
+  const start = url.indexOf('//') + 2;
+  const rest = url.slice(start);
+  const end = rest.search(/[/?#]/);
+  const authority = end < 0 ? rest : rest.slice(0, end);
+  const at = authority.lastIndexOf('@');
+  const colon = authority.indexOf(':');
+  if (at < 0 || colon < 0 || colon > at) return url;
+  return `${url.slice(0, start + colon + 1)}${mask}${url.slice(start + at)}`;
 }
 
 /** The environment a container gets by default: upper and lower case, as the docker CLI sets them. */

@@ -129,6 +129,9 @@ const RECIPES: Record<string, Recipe> = {
   'swarm.serviceLogs': { input: () => ({ engine: swarmEngine, id: p.service, tail: 'all', follow: false }) },
   'vm.status': {},
   'vm.logs': { input: () => ({ kind: 'dockerd' }) },
+  'vm.engine.config': {},
+  // A proxy URL with a password in it, saved while the VM is stopped.
+  'vm.network.get': { adminSees: ['flag'] },
 };
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;
@@ -196,6 +199,7 @@ beforeAll(async () => {
     Mode: { Replicated: { Replicas: 1 } },
     EndpointSpec: { Mode: 'dnsrr' },
   } as Docker.CreateServiceOptions);
+  vm.network.apply({ proxyMode: 'manual', httpProxy: `http://berth:${SECRETS.flag}@127.0.0.1:3128`, httpsProxy: '', noProxy: '', defaultSocket: false });
   p = { container: c.id, events: ev.id, image: image.Id, volume, network: network.id, service: service.id, secret: secret.id, config: config.id };
 });
 

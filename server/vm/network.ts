@@ -17,6 +17,7 @@ import {
   type NetworkSettings,
   type ProxyConfig,
 } from '../../lib/vm-network';
+import { MASK } from '../auth/masking';
 import { BerthError } from '../errors';
 import { dockerConfigDir } from '../engines/contexts';
 import { DEFAULT_SOCKET, defaultSocketState, linkDefaultSocket, unlinkDefaultSocket, type DefaultSocketState, type LinkOutcome } from './default-socket';
@@ -160,10 +161,10 @@ export class VmNetwork {
   /** The saved settings and what they mean here; passwords in proxy URLs are masked unless `reveal`. */
   view(reveal: boolean): NetworkView {
     const { paths, env } = this.opts;
-    const mask = (c: ProxyConfig): ProxyConfig => (reveal ? c : { ...c, http: maskProxy(c.http), https: maskProxy(c.https) });
+    const mask = (c: ProxyConfig): ProxyConfig => (reveal ? c : { ...c, http: maskProxy(c.http, MASK), https: maskProxy(c.https, MASK) });
     const settings = this.settings();
     return {
-      settings: reveal ? settings : { ...settings, httpProxy: maskProxy(settings.httpProxy), httpsProxy: maskProxy(settings.httpsProxy) },
+      settings: reveal ? settings : { ...settings, httpProxy: maskProxy(settings.httpProxy, MASK), httpsProxy: maskProxy(settings.httpsProxy, MASK) },
       system: mask(effectiveProxies({ ...settings, proxyMode: 'system' }, env)),
       effective: mask(vmProxyConfig(paths, env)),
       running: this.opts.running(),
