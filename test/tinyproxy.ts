@@ -39,7 +39,12 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startTestProxy(): Promise<TestProxy> {
+/**
+ * `upstreams` maps a site (a host or address) to a server on this machine that answers for it: the proxy forwards
+ * requests for that site there, in a proxy's absolute form. The VM names this machine 10.0.2.2, an address that
+ * exists only inside QEMU's user network; a proxy on this machine reaches the same servers at 127.0.0.1.
+ */
+export async function startTestProxy(opts: { upstreams?: Record<string, string> } = {}): Promise<TestProxy> {
   if (!existsSync(TINYPROXY_BIN)) throw new Error('tinyproxy is not installed: run "npm test" (it installs tinyproxy) or "apt-get install tinyproxy".');
   const dir = mkdtempSync(join(tmpdir(), 'berth-proxy-'));
   const port = await freePort();
@@ -47,7 +52,8 @@ export async function startTestProxy(): Promise<TestProxy> {
   writeFileSync(logFile, '');
   writeFileSync(
     join(dir, 'tinyproxy.conf'),
-    [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 120', `LogFile "${logFile}"`, 'LogLevel Info', 'MaxClients 40', 'Allow 127.0.0.1', 'DisableViaHeader Yes', ''].join('\n'),
+    [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 120', `LogFile "${logFile}"`, 'LogLevel Info', 'MaxClients 40', 'Allow 127.0.0.1', 'DisableViaHeader Yes',
+      ...Object.entries(opts.upstreams ?? {}).map(([site, target]) => `Upstream http ${target} "${site}"`), ''].join('\n'),
   );
   const proc: ChildProcess = spawn(TINYPROXY_BIN, ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

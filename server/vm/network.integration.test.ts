@@ -66,7 +66,7 @@ beforeAll(async () => {
   webPort = (web.address() as { port: number }).port;
   registry = await startTestRegistry({ auth: false });
   vmRegistry = registry.host.replace('127.0.0.1', '10.0.2.2');
-  proxy = await startTestProxy();
+  proxy = await startTestProxy({ upstreams: { '10.0.2.2': registry.host } });
   // The host's engine pushes (loopback registries are insecure by default); the VM pulls through 10.0.2.2.
   const host = testDocker();
   for (const tag of ['through', 'around']) {
