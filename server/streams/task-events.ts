@@ -165,6 +165,9 @@ export async function* withTaskEvents(api: Docker, source: AsyncGenerator<Engine
       channel.fail(err);
     }
   })();
+  // A subscriber may arrive while services still converge after events it never saw (a drain just before a page
+  // opened): every service is read once at the start, and watched on while any has not converged.
+  watch('*');
   const onAbort = () => channel.end();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
