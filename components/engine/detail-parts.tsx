@@ -173,3 +173,45 @@ export function ContainerLinks({ engine, names, none }: { engine: string; names:
     </span>
   );
 }
+
+export interface DetailTab {
+  key: string;
+  label: string;
+  href: string;
+  active: boolean;
+}
+
+/** The tabs under a container's or a service's header, the current one underlined. */
+export function DetailTabs({ label, tabs }: { label: string; tabs: DetailTab[] }) {
+  return (
+    <nav aria-label={label} className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-3">
+      {tabs.map((t) => (
+        <Link
+          key={t.key}
+          href={t.href}
+          aria-current={t.active ? 'page' : undefined}
+          className={cn('-mb-px border-b-2 border-transparent px-2.5 py-2 text-[13px] whitespace-nowrap text-muted hover:text-fg', t.active && 'border-accent font-medium text-fg')}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** A detail page's failure: "not found" with a link back to its list, or the engine's own sentence. */
+export function DetailError({ error, missing, back }: { error: unknown; missing: string | null; back: { href: string; label: string } }) {
+  return (
+    <ErrorBanner
+      className="mx-4 mt-3"
+      error={missing ? new Error(missing) : error}
+      action={
+        missing ? (
+          <Link href={back.href} className="whitespace-nowrap text-accent hover:underline">
+            {back.label}
+          </Link>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -6,10 +6,9 @@ import { usePathname, useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Badge } from '@/components/ui/badge';
-import { ErrorBanner } from '@/components/ui/error-banner';
+import { DetailError, DetailTabs } from '@/components/engine/detail-parts';
 import type { ServiceDetail } from '@/lib/swarm';
 import { errorView } from '@/lib/errors';
-import { cn } from '@/lib/utils';
 import { modeWord } from './format';
 import { ServiceActionButtons, useServiceActions } from './service-actions';
 import { ReplicasText, UpdateCell } from './service-cells';
@@ -75,35 +74,16 @@ function Shell({ engine, id, children }: { engine: string; id: string; children:
         ) : null}
       </header>
       {notFound ? null : (
-        <nav aria-label="Service" className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-3">
-          {TABS.map(([tab, label]) => {
+        <DetailTabs
+          label="Service"
+          tabs={TABS.map(([tab, label]) => {
             const href = tab ? `${base}/${tab}` : base;
-            const active = pathname === href;
-            return (
-              <Link
-                key={label}
-                href={href}
-                aria-current={active ? 'page' : undefined}
-                className={cn('-mb-px border-b-2 border-transparent px-2.5 py-2 text-[13px] whitespace-nowrap text-muted hover:text-fg', active && 'border-accent font-medium text-fg')}
-              >
-                {label}
-              </Link>
-            );
+            return { key: label, label, href, active: pathname === href };
           })}
-        </nav>
+        />
       )}
       {q.error ? (
-        <ErrorBanner
-          className="mx-4 mt-3"
-          error={notFound ? new Error(`Service ${id} was not found in this swarm.`) : q.error}
-          action={
-            notFound ? (
-              <Link href={list} className="whitespace-nowrap text-accent hover:underline">
-                Back to services
-              </Link>
-            ) : undefined
-          }
-        />
+        <DetailError error={q.error} missing={notFound ? `Service ${id} was not found in this swarm.` : null} back={{ href: list, label: 'Back to services' }} />
       ) : null}
       {stopped ? (
         <p role="status" className="mx-4 mt-3 rounded-md border border-warn/40 bg-warn/8 px-3 py-2 text-[13px] break-words" data-update-sentence>

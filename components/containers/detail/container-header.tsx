@@ -7,9 +7,8 @@ import { useState, type ReactNode } from 'react';
 import { RunAgainButton } from '@/components/images/run-launchers';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { VmPortNotice } from '@/components/vm/vm-port-notice';
-import { ErrorBanner } from '@/components/ui/error-banner';
+import { DetailError, DetailTabs } from '@/components/engine/detail-parts';
 import { errorView } from '@/lib/errors';
-import { cn } from '@/lib/utils';
 import { ActionButtons } from '../action-buttons';
 import { KillDialog } from '../kill-dialog';
 import { RemoveDialog } from '../remove-dialog';
@@ -89,35 +88,16 @@ export function ContainerShell({ engine, id, children }: { engine: string; id: s
         ) : null}
       </header>
       {notFound ? null : (
-        <nav aria-label="Container" className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-3">
-          {TABS.filter(([tab]) => canChange || !ADMIN_TABS.has(tab)).map(([tab, label]) => {
+        <DetailTabs
+          label="Container"
+          tabs={TABS.filter(([tab]) => canChange || !ADMIN_TABS.has(tab)).map(([tab, label]) => {
             const href = `${base}/${tab}`;
-            const active = pathname === href || (tab === 'inspect' && pathname === base);
-            return (
-              <Link
-                key={tab}
-                href={href}
-                aria-current={active ? 'page' : undefined}
-                className={cn('-mb-px border-b-2 border-transparent px-2.5 py-2 text-[13px] whitespace-nowrap text-muted hover:text-fg', active && 'border-accent font-medium text-fg')}
-              >
-                {label}
-              </Link>
-            );
+            return { key: tab, label, href, active: pathname === href || (tab === 'inspect' && pathname === base) };
           })}
-        </nav>
+        />
       )}
       {c.error ? (
-        <ErrorBanner
-          className="mx-4 mt-3"
-          error={notFound ? new Error(`Container ${id} was not found on this engine.`) : c.error}
-          action={
-            notFound ? (
-              <Link href={list} className="whitespace-nowrap text-accent hover:underline">
-                Back to containers
-              </Link>
-            ) : undefined
-          }
-        />
+        <DetailError error={c.error} missing={notFound ? `Container ${id} was not found on this engine.` : null} back={{ href: list, label: 'Back to containers' }} />
       ) : null}
       <VmPortNotice engine={engine} containerId={d?.id} />
       <div className="min-h-0 flex-1 overflow-auto">{notFound ? null : children}</div>
