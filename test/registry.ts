@@ -18,7 +18,8 @@ export interface TestRegistry {
 
 const REGISTRY_BIN = '/usr/bin/docker-registry';
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
