@@ -22,26 +22,28 @@ function signedOut(): BerthError {
  * demotion or a revoked share link end it (within a second) with an error the client can show, and abort the
  * engine stream behind it.
  */
-function endWhenRevoked(ctx: Context, user: User, source: AsyncIterable<unknown>, revoked: AbortController): AsyncIterable<unknown> {
+export function endWhenRevoked(ctx: Context, user: User, source: AsyncIterable<unknown>, revoked: AbortController): AsyncIterable<unknown> {
   const access = ctx.access;
   if (ctx.credential === undefined) return source;
-  let fail!: (err: BerthError) => void;
-  const ended = new Promise<never>((_, reject) => (fail = reject));
-  ended.catch(() => undefined);
+  let ended: BerthError | null = null;
+  /** Rejects the step being awaited; each step has its own promise, so nothing accumulates on a long-lived one. */
+  let interrupt: ((err: BerthError) => void) | null = null;
   const unwatch = access.watch(ctx.credential, user, (now) => {
-    fail(
-      now
-        ? new BerthError('FORBIDDEN', 'Your rights in Berth changed: reload the page to continue with the new ones.')
-        : new BerthError('UNAUTHORIZED', 'Your sign-in ended (signed out, revoked or expired): sign in again to continue.'),
-    );
+    ended = now
+      ? new BerthError('FORBIDDEN', 'Your rights in Berth changed: reload the page to continue with the new ones.')
+      : new BerthError('UNAUTHORIZED', 'Your sign-in ended (signed out, revoked or expired): sign in again to continue.');
+    interrupt?.(ended);
   });
   return (async function* guarded() {
     const it = source[Symbol.asyncIterator]();
     try {
       for (;;) {
-        const next = it.next();
-        next.catch(() => undefined);
-        const step = await Promise.race([next, ended]);
+        if (ended) throw ended;
+        const step = await new Promise<IteratorResult<unknown>>((resolve, reject) => {
+          interrupt = reject;
+          it.next().then(resolve, reject);
+        });
+        interrupt = null;
         if (step.done) return;
         yield step.value;
       }
