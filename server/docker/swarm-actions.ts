@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { JoinTokens, NodeAvailability, NodeRole } from '../../lib/swarm';
 import { getJson } from '../engines/wire';
 import { BerthError } from '../errors';
-import { inspectRawService, swarmError, swarmGet, swarmInfo } from './swarm';
+import { inspectRawService, invalidateServices, swarmError, swarmGet, swarmInfo } from './swarm';
 import { type RawNetwork, type RawNode, type RawObject, type RawService, type RawServiceSpec, STACK_LABEL, serviceMode } from './swarm-map';
 
 /** The engine's limit on a secret's or a config's data (swarmkit's MaxSecretSize and MaxConfigSize). */
@@ -43,6 +43,8 @@ async function act<T>(api: Docker, subject: string, action: string, call: () => 
     return await call();
   } catch (err) {
     throw await swarmError(api, err, subject, action);
+  } finally {
+    invalidateServices(api);
   }
 }
 

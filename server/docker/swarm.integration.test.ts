@@ -80,6 +80,27 @@ describe('swarm on a manager', { timeout: 240_000 }, () => {
     expect(row.find((r) => r.id === svc.id)).toMatchObject({ running: 6, desired: 6, mode: 'replicated', image: TEST_IMAGE });
   });
 
+  it('the services list follows a change made outside Berth by its event, not by waiting for the list to age', async () => {
+    const caller = await admin();
+    const svc = await createService({ replicas: 1 });
+    await until(() => caller.swarm.services({ engine }), (rows) => rows.some((r) => r.id === svc.id && r.running === 1), 'the list at 1/1');
+    const events = (await manager.getEvents({ filters: { type: ['service'], service: [svc.id] } })) as NodeJS.ReadableStream & { destroy(): void };
+    const updated = new Promise<void>((resolve) => events.on('data', (c: Buffer) => c.toString().includes('"update"') && resolve()));
+    try {
+      // Read the list (it is kept), then scale with the engine's own API.
+      expect((await caller.swarm.services({ engine })).find((r) => r.id === svc.id)?.desired).toBe(1);
+      const raw = manager.getService(svc.id);
+      const { Version, Spec } = (await raw.inspect()) as { Version: { Index: number }; Spec: Record<string, unknown> };
+      await raw.update({ ...Spec, version: Version.Index, Mode: { Replicated: { Replicas: 2 } } });
+      await updated;
+      await new Promise((r) => setTimeout(r, 300));
+      // Well within the second a kept list may live without an event.
+      expect((await caller.swarm.services({ engine })).find((r) => r.id === svc.id)?.desired).toBe(2);
+    } finally {
+      events.destroy();
+    }
+  });
+
   it('rolls an env change out, shows the update completed, and rolls it back', async () => {
     const caller = await admin();
     const svc = await createService({ replicas: 3, env: ['COLOUR=blue'] });

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { OverlayNetwork, ServiceDetail, SwarmNode, SwarmObject, SwarmService, SwarmStack, SwarmStatus, SwarmTask } from '../../lib/swarm';
 import { getJson } from '../engines/wire';
 import { BerthError, engineMessage, toEngineError } from '../errors';
+import { eventCache } from './event-cache';
 import { loadBalancing } from './swarm-lb';
 import {
   type RawInfoSwarm,
@@ -109,10 +110,21 @@ function mapServices(services: RawService[], tasks: RawTask[]): SwarmService[] {
   return services.map((s) => toSwarmService(s, counts.get(s.ID))).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** One GET /services and one GET /tasks, however many services there are. */
-export async function listServices(api: Docker): Promise<SwarmService[]> {
-  const [services, tasks] = await Promise.all([swarmGet<RawService[]>(api, '/services', 'the services'), swarmGet<RawTask[]>(api, RUNNING_TASKS, 'the tasks')]);
-  return mapServices(services, tasks);
+/**
+ * Each manager's services list, kept current by service and node events. A task starts or fails on its node
+ * without an event on the manager, so rows are read again after a second whatever happens.
+ */
+const services = eventCache<SwarmService>({ types: ['service', 'node'], maxAgeMs: 1_000 });
+
+/** Berth changed the cluster, or saw tasks move: the next services list asks the engine. */
+export const invalidateServices = (api: Docker): void => services.invalidate(api);
+
+/** One GET /services and one GET /tasks, however many services there are; from the cache while it is true. */
+export function listServices(api: Docker): Promise<SwarmService[]> {
+  return services.get(api, async () => {
+    const [raw, tasks] = await Promise.all([swarmGet<RawService[]>(api, '/services', 'the services'), swarmGet<RawTask[]>(api, RUNNING_TASKS, 'the tasks')]);
+    return mapServices(raw, tasks);
+  });
 }
 
 async function nameLookups(api: Docker): Promise<{ service: (id: string) => string; node: (id: string) => string | null; services: RawService[] }> {

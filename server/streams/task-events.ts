@@ -2,6 +2,7 @@
 // watched on the server and each change goes out as Berth's own `task` event in the engine's event stream.
 import type Docker from 'dockerode';
 import { getJson } from '../engines/wire';
+import { invalidateServices } from '../docker/swarm';
 import type { RawService, RawTask } from '../docker/swarm-map';
 import { serviceMode } from '../docker/swarm-map';
 import type { EngineEvent } from './events';
@@ -125,6 +126,8 @@ export async function* withTaskEvents(api: Docker, source: AsyncGenerator<Engine
         last.set(id, snap.signature);
         // A service named by an event gets one at its first read too: the lists refetch once it has moved on.
         if (before !== snap.signature && (before !== undefined || ids.includes(id))) {
+          // Whoever refetches on this event must see the tasks it announces.
+          invalidateServices(api);
           channel.push({ id: `${position}~${(seq++).toString(36)}`, time: Date.now(), type: 'task', action: 'update', actorId: id, name: snap.name, attributes: { name: snap.name } });
         }
         // A service is let go once it has converged and a read after that saw no change.
