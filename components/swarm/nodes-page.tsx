@@ -1,7 +1,7 @@
 'use client';
 // Swarm nodes: role and leader, availability, status, engine, resources, labels and tasks; admins drain, pause,
 // activate, promote, demote, label and remove them.
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
 import { useSettledError } from '@/components/engine/use-settled-error';
@@ -179,6 +179,9 @@ function NodesList({ engine }: { engine: string }) {
 }
 
 export function NodesPage({ engine }: { engine: string }) {
+  const trpc = useTRPC();
+  // Asked at once, beside the engine's swarm status, not after it.
+  usePrefetchQuery({ ...trpc.swarm.nodes.queryOptions({ engine }), retry: false });
   return (
     <ManagerOnly engine={engine} title="Nodes">
       <NodesList engine={engine} />

@@ -1,6 +1,6 @@
 'use client';
 // Overlay networks: the swarm-scoped networks with their subnet, flags, stack and the services attached.
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
@@ -120,6 +120,9 @@ function NetworksList({ engine }: { engine: string }) {
 }
 
 export function OverlayNetworksPage({ engine }: { engine: string }) {
+  const trpc = useTRPC();
+  // Asked at once, beside the engine's swarm status, not after it.
+  usePrefetchQuery({ ...trpc.swarm.networks.queryOptions({ engine }), retry: false });
   return (
     <ManagerOnly engine={engine} title="Overlay networks">
       <NetworksList engine={engine} />

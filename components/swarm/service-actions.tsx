@@ -3,7 +3,7 @@
 // are confirmed first. Refusals come back as the engine's sentence: in the dialog for a form, in a toast otherwise.
 import { useMutation } from '@tanstack/react-query';
 import { ImageUp, RefreshCw, SlidersHorizontal, Trash2, Undo2 } from 'lucide-react';
-import { type ComponentType, useState } from 'react';
+import { type ComponentType, useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, FormDialog, inputClass } from '@/components/ui/form-dialog';
@@ -71,11 +71,17 @@ export function useServiceActions(engine: string, onRemoved?: () => void) {
   const [open, setOpen] = useState<{ s: Target; a: ServiceAction } | null>(null);
   const close = () => setOpen(null);
 
-  const run = (s: Target, a: ServiceAction) => {
-    scale.reset();
-    image.reset();
-    setOpen({ s, a });
-  };
+  const { reset: resetScale } = scale;
+  const { reset: resetImage } = image;
+  // Stable, so memoised rows that take it do not re-render.
+  const run = useCallback(
+    (s: Target, a: ServiceAction) => {
+      resetScale();
+      resetImage();
+      setOpen({ s, a });
+    },
+    [resetScale, resetImage],
+  );
 
   const confirm = open && (open.a === 'restart' || open.a === 'rollback' || open.a === 'remove') ? CONFIRM[open.a] : null;
   const dialogs = (

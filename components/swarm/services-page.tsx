@@ -1,9 +1,9 @@
 'use client';
 // Swarm services: mode, replicas running/desired, image, ports, update state and stack, with admins' actions; or,
 // with ?view=matrix, where their tasks run (nodes × services).
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
@@ -17,7 +17,7 @@ import { useQueryParam } from '@/lib/use-query-params';
 import { useSort } from '@/lib/use-sort';
 import { formatAgo, formatDate } from '@/lib/utils';
 import { ReplicasText, ServicePorts, UpdateCell } from './service-cells';
-import { ServiceActionButtons, useServiceActions } from './service-actions';
+import { type ServiceAction, ServiceActionButtons, useServiceActions } from './service-actions';
 import { MatrixHead, MatrixRow, useMatrix } from './services-matrix';
 import { ManagerOnly } from './swarm-gate';
 import { modeWord } from './format';
@@ -37,6 +37,62 @@ function sortValue(s: SwarmService, key: (typeof SORTS)[number]): string | numbe
   return s[key];
 }
 
+/** One service's line; memoised, so a refresh re-renders only the services that changed. */
+const ServiceRow = memo(function ServiceRow({
+  engine,
+  service: s,
+  canChange,
+  onAction,
+}: {
+  engine: string;
+  service: SwarmService;
+  canChange: boolean;
+  onAction: (s: SwarmService, a: ServiceAction) => void;
+}) {
+  const e = encodeURIComponent(engine);
+  return (
+    <Tr key={s.id} data-service={s.name}>
+      <Td className="max-w-0">
+        <span className="flex min-w-0 items-center gap-1.5">
+          <Link href={`/e/${e}/swarm/services/${encodeURIComponent(s.id)}`} prefetch={false} title={`${s.name} · updated ${formatAgo(s.updatedAt)} (${formatDate(s.updatedAt)})`} className="truncate font-medium hover:text-accent hover:underline">
+            {s.name}
+          </Link>
+          {s.mode !== 'replicated' ? <span className="shrink-0 text-[11px] text-muted lg:hidden">{modeWord(s.mode)}</span> : null}
+        </span>
+      </Td>
+      <Td className={`whitespace-nowrap text-muted ${NARROW_HIDE}`}>{modeWord(s.mode)}</Td>
+      <Td className="text-right" data-replicas>
+        <ReplicasText s={s} />
+      </Td>
+      <Td className="max-w-0">
+        <span className="block truncate font-mono text-[12px]" title={s.image}>
+          {s.image}
+        </span>
+      </Td>
+      <Td className={`max-w-0 ${NARROW_HIDE}`}>
+        <ServicePorts ports={s.ports} />
+      </Td>
+      <Td className="max-w-0">
+        <UpdateCell update={s.update} />
+      </Td>
+      <Td className={`max-w-0 ${NARROW_HIDE}`}>
+        {s.stack ? (
+          <Link href={`/e/${e}/swarm/stacks?q=${encodeURIComponent(s.stack)}`} prefetch={false} className="block truncate text-accent hover:underline" title={`Stack ${s.stack}`}>
+            {s.stack}
+          </Link>
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </Td>
+      {canChange ? (
+        <Td className="text-right">
+          <ServiceActionButtons service={s} onAction={(a) => onAction(s, a)} />
+        </Td>
+      ) : null}
+    </Tr>
+  );
+});
+
 function ServicesList({ engine }: { engine: string }) {
   const trpc = useTRPC();
   const canChange = useCanChangeHydrated();
@@ -48,7 +104,6 @@ function ServicesList({ engine }: { engine: string }) {
   const matrix = useMatrix(engine, view === 'matrix');
   const error = useSettledError(list) ?? matrix.error;
   const actions = useServiceActions(engine);
-  const e = encodeURIComponent(engine);
 
   const all = list.data ?? [];
   const rows = useMemo(() => {
@@ -127,45 +182,7 @@ function ServicesList({ engine }: { engine: string }) {
           matrixMode ? (
             <MatrixRow key={s.id} engine={engine} service={s} nodes={nodes} counts={matrix.counts.get(s.id)} />
           ) : (
-            <Tr key={s.id} data-service={s.name}>
-              <Td className="max-w-0">
-                <span className="flex min-w-0 items-center gap-1.5">
-                  <Link href={`/e/${e}/swarm/services/${encodeURIComponent(s.id)}`} title={`${s.name} · updated ${formatAgo(s.updatedAt)} (${formatDate(s.updatedAt)})`} className="truncate font-medium hover:text-accent hover:underline">
-                    {s.name}
-                  </Link>
-                  {s.mode !== 'replicated' ? <span className="shrink-0 text-[11px] text-muted lg:hidden">{modeWord(s.mode)}</span> : null}
-                </span>
-              </Td>
-              <Td className={`whitespace-nowrap text-muted ${NARROW_HIDE}`}>{modeWord(s.mode)}</Td>
-              <Td className="text-right" data-replicas>
-                <ReplicasText s={s} />
-              </Td>
-              <Td className="max-w-0">
-                <span className="block truncate font-mono text-[12px]" title={s.image}>
-                  {s.image}
-                </span>
-              </Td>
-              <Td className={`max-w-0 ${NARROW_HIDE}`}>
-                <ServicePorts ports={s.ports} />
-              </Td>
-              <Td className="max-w-0">
-                <UpdateCell update={s.update} />
-              </Td>
-              <Td className={`max-w-0 ${NARROW_HIDE}`}>
-                {s.stack ? (
-                  <Link href={`/e/${e}/swarm/stacks?q=${encodeURIComponent(s.stack)}`} className="block truncate text-accent hover:underline" title={`Stack ${s.stack}`}>
-                    {s.stack}
-                  </Link>
-                ) : (
-                  <span className="text-muted">—</span>
-                )}
-              </Td>
-              {canChange ? (
-                <Td className="text-right">
-                  <ServiceActionButtons service={s} onAction={(a) => actions.run(s, a)} />
-                </Td>
-              ) : null}
-            </Tr>
+            <ServiceRow key={s.id} engine={engine} service={s} canChange={canChange} onAction={actions.run} />
           ),
         )}
       </ListFrame>
@@ -175,6 +192,9 @@ function ServicesList({ engine }: { engine: string }) {
 }
 
 export function ServicesPage({ engine }: { engine: string }) {
+  const trpc = useTRPC();
+  // Asked at once, beside the engine's swarm status, not after it.
+  usePrefetchQuery({ ...trpc.swarm.services.queryOptions({ engine }), retry: false });
   return (
     <ManagerOnly engine={engine} title="Services">
       <ServicesList engine={engine} />

@@ -1,7 +1,7 @@
 'use client';
 // Stacks: the services a `docker stack deploy` made, grouped by com.docker.stack.namespace, with what else the stack
 // owns; admins remove a whole stack.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
@@ -151,6 +151,9 @@ function StacksList({ engine }: { engine: string }) {
 }
 
 export function StacksPage({ engine }: { engine: string }) {
+  const trpc = useTRPC();
+  // Asked at once, beside the engine's swarm status, not after it.
+  usePrefetchQuery({ ...trpc.swarm.stacks.queryOptions({ engine }), retry: false });
   return (
     <ManagerOnly engine={engine} title="Stacks">
       <StacksList engine={engine} />
