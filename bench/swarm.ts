@@ -100,10 +100,18 @@ export async function benchSwarm(ctx: BenchContext): Promise<void> {
         for (let i = 0; i < 5; i++) {
           const t = performance.now();
           await page.goto(`http://127.0.0.1:${ctx.port}/e/${ENGINE}/swarm/services`);
-          await page.waitForFunction(`document.querySelectorAll('[data-service]').length >= ${SERVICES}`, undefined, { timeout: 60_000, polling: 'raf' });
+          // Every service is counted and the rows in view are there (long lists render the rows in view).
+          await page.waitForFunction(
+            `document.querySelector('main')?.textContent.includes('${SERVICES} services') && document.querySelectorAll('[data-service]').length >= 20`,
+            undefined,
+            { timeout: 60_000, polling: 'raf' },
+          );
           times.push(performance.now() - t);
         }
-        pageRows.push(['services page: navigation → all rows, median of 5 (target < 1 s)', spread(times)]);
+        // The last service is there at the bottom of the list.
+        await page.locator('main .overflow-auto').last().evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await page.locator(`[data-service="bench-svc-${String(SERVICES - 1).padStart(3, '0')}"]`).waitFor({ timeout: 10_000 });
+        pageRows.push(['services page: navigation → all counted and the rows in view, median of 5 (target < 1 s)', spread(times)]);
       } catch (err) {
         pageRows.push(['services page', `not measured: ${(err as Error).message.split('\n')[0]}`]);
       } finally {

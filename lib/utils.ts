@@ -40,11 +40,23 @@ export function formatAgo(time: number | string | undefined, now = Date.now()): 
   return `${n} ${chosen[1]}${n === 1 ? '' : 's'} ago`;
 }
 
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 export function formatDate(time: number | string | undefined): string {
   if (time === undefined || time === '' || time === '0001-01-01T00:00:00Z') return '—';
   const d = typeof time === 'number' ? new Date(time * 1000) : new Date(time);
   if (Number.isNaN(d.getTime())) return '—';
-  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  // One formatter for every call: toLocaleString with options builds a new one each time (about 0.3 ms, per row).
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return dateFormat.format(d);
+}
+
+let timeFormat: Intl.DateTimeFormat | undefined;
+
+/** The time of day in the user's locale, as `toLocaleTimeString()` gives it, from one shared formatter. */
+export function formatTime(time: number | Date): string {
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  return timeFormat.format(time);
 }
 
 export function shortId(id: string): string {

@@ -23,13 +23,20 @@ function assign(body: HTMLElement, active: number): void {
 export function useRowFocus(): { ref: RefObject<HTMLTableSectionElement | null>; onKeyDown: (e: KeyboardEvent<HTMLTableSectionElement>) => void; onFocus: (e: FocusEvent<HTMLTableSectionElement>) => void } {
   const ref = useRef<HTMLTableSectionElement | null>(null);
   const active = useRef(0);
+  /** The row that holds the tab stop: it keeps it when rows above it come or go (a filter, a windowed list's scroll). */
+  const activeRow = useRef<HTMLTableRowElement | null>(null);
+  const sync = useCallback((body: HTMLElement) => {
+    const at = activeRow.current ? rowsOf(body).indexOf(activeRow.current) : -1;
+    if (at >= 0) active.current = at;
+    assign(body, active.current);
+  }, []);
 
   // Rows come and go with the filter, sort and live refresh: keep the tab stops right after every change.
   useEffect(() => {
     const body = ref.current;
     if (!body) return;
-    assign(body, active.current);
-    const observer = new MutationObserver(() => assign(body, active.current));
+    sync(body);
+    const observer = new MutationObserver(() => sync(body));
     observer.observe(body, { childList: true });
     return () => observer.disconnect();
   });
@@ -40,6 +47,7 @@ export function useRowFocus(): { ref: RefObject<HTMLTableSectionElement | null>;
     const rows = rowsOf(body);
     if (!rows.length) return;
     active.current = Math.max(0, Math.min(index, rows.length - 1));
+    activeRow.current = rows[active.current]!;
     assign(body, active.current);
     rows[active.current]!.focus();
     rows[active.current]!.scrollIntoView({ block: 'nearest' });
@@ -50,6 +58,7 @@ export function useRowFocus(): { ref: RefObject<HTMLTableSectionElement | null>;
     const row = (e.target as HTMLElement).closest('tr');
     if (!body || !row) return;
     const index = rowsOf(body).indexOf(row as HTMLTableRowElement);
+    if (index >= 0) activeRow.current = row as HTMLTableRowElement;
     if (index >= 0 && index !== active.current) {
       active.current = index;
       assign(body, index);
@@ -62,10 +71,21 @@ export function useRowFocus(): { ref: RefObject<HTMLTableSectionElement | null>;
       if (!body || e.altKey || e.ctrlKey || e.metaKey) return;
       const row = e.target instanceof HTMLTableRowElement ? e.target : null;
       const rows = rowsOf(body);
+      // Where the focus is now: rows above it may have come or gone since it got there.
+      const at = row ? rows.indexOf(row) : -1;
+      if (at >= 0) active.current = at;
       const page = 10;
       const next: Record<string, number> = { ArrowDown: active.current + 1, ArrowUp: active.current - 1, Home: 0, End: rows.length - 1, PageDown: active.current + page, PageUp: active.current - page };
       if (e.key in next && (row || e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
+        // A windowed list renders only the rows in view: Home and End scroll to its edge first, and the rows there render.
+        const edge = e.key === 'End' ? body.lastElementChild : e.key === 'Home' ? body.firstElementChild : null;
+        const scroller = edge?.getAttribute('aria-hidden') === 'true' && (edge as HTMLElement).offsetHeight > 0 ? body.closest<HTMLElement>('.overflow-auto') : null;
+        if (scroller) {
+          scroller.scrollTop = e.key === 'End' ? scroller.scrollHeight : 0;
+          requestAnimationFrame(() => requestAnimationFrame(() => moveTo(e.key === 'End' ? rowsOf(body).length - 1 : 0)));
+          return;
+        }
         moveTo(next[e.key]!);
       } else if (e.key === 'Enter' && row) {
         e.preventDefault();

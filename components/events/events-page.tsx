@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import type { EngineEvent } from '@/lib/router-types';
 import { useTRPC } from '@/lib/trpc';
 import { useQueryParams } from '@/lib/use-query-params';
-import { cn } from '@/lib/utils';
+import { cn, formatTime } from '@/lib/utils';
 import { baseAction, type EventFilter, isExecNoise, matches } from './event-filter';
 
 const KEEP = 5000;
@@ -175,7 +175,7 @@ export function EventsPage({ engine }: { engine: string }) {
                           {expanded ? <ChevronDown /> : <ChevronRight />}
                         </Button>
                       </Td>
-                      <Td className="whitespace-nowrap text-muted tabular">{new Date(e.time).toLocaleTimeString()}</Td>
+                      <Td className="whitespace-nowrap text-muted tabular">{formatTime(e.time)}</Td>
                       <Td>
                         <Badge tone={e.type === 'container' ? 'info' : 'neutral'}>{e.type}</Badge>
                       </Td>

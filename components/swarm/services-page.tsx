@@ -5,6 +5,7 @@ import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { memo, useMemo } from 'react';
 import { ListFrame } from '@/components/engine/list-frame';
+import { useRowWindow, WindowSpacer } from '@/components/engine/use-row-window';
 import { useSettledError } from '@/components/engine/use-settled-error';
 import { useCanChangeHydrated } from '@/components/shell/use-role';
 import { Td, Th, Tr } from '@/components/ui/data-table';
@@ -126,6 +127,9 @@ function ServicesList({ engine }: { engine: string }) {
   ) : null;
   const matrixMode = view === 'matrix';
   const nodes = matrix.nodes;
+  const columns = matrixMode ? 1 + nodes.length : canChange ? 8 : 7;
+  // Hundreds of services render the rows in view, not all of them.
+  const win = useRowWindow(rows.length);
 
   return (
     <>
@@ -140,7 +144,7 @@ function ServicesList({ engine }: { engine: string }) {
         pending={list.isPending || (matrixMode && matrix.pending)}
         total={list.data?.length}
         shown={rows.length}
-        columns={matrixMode ? 1 + nodes.length : canChange ? 8 : 7}
+        columns={columns}
         onClearFilters={() => setQ('')}
         empty={{
           title: 'No services in this swarm',
@@ -178,13 +182,15 @@ function ServicesList({ engine }: { engine: string }) {
           )
         }
       >
-        {rows.map((s) =>
+        {win.windowed ? <WindowSpacer rowRef={win.anchor} height={win.before} columns={columns} /> : null}
+        {rows.slice(win.start, win.end).map((s) =>
           matrixMode ? (
             <MatrixRow key={s.id} engine={engine} service={s} nodes={nodes} counts={matrix.counts.get(s.id)} />
           ) : (
             <ServiceRow key={s.id} engine={engine} service={s} canChange={canChange} onAction={actions.run} />
           ),
         )}
+        {win.after ? <WindowSpacer height={win.after} columns={columns} /> : null}
       </ListFrame>
       {actions.dialogs}
     </>
