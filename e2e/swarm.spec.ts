@@ -9,14 +9,16 @@ const PASSWORD = 'a long viewer password';
 const ACTIONS = /^(Scale|Update image|Force restart|Roll back|Remove|Drain|Pause|Activate|Promote|Demote|Edit labels|Create|Show join tokens)/;
 
 /** A replicated busybox service that logs its hostname every second; dnsrr, as this kernel has no IPVS for VIPs. */
-async function createService(swarm: Docker, name: string, replicas: number): Promise<string> {
+async function createService(swarm: Docker, name: string, replicas: number | 'global'): Promise<string> {
   const created = (await swarm.createService({
     Name: name,
     TaskTemplate: {
       ContainerSpec: { Image: TEST_IMAGE, Init: true, Command: ['sh', '-c', 'while true; do echo "hello from $(hostname)"; sleep 1; done'] },
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },
     },
-    Mode: { Replicated: { Replicas: replicas } },
+    Mode: replicas === 'global' ? { Global: {} } : { Replicated: { Replicas: replicas } },
+    // A failed update pauses after a second of watching, as the tests wait for it.
+    UpdateConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 1_000_000_000 },
     EndpointSpec: { Mode: 'dnsrr' },
   } as Docker.CreateServiceOptions)) as unknown as { id?: string; ID?: string };
   return (created.id ?? created.ID)!;
@@ -107,6 +109,47 @@ test('a service scaled from the UI reaches 6/6 without a reload, and a drained n
   } finally {
     await setAvailability(swarm, drained, 'active');
     await swarm.getService(id).remove().catch(() => undefined);
+  }
+});
+
+test('bad input gets a sentence under its field and changes nothing; an update to a missing image pauses with the task error', async ({ page }) => {
+  test.setTimeout(180_000);
+  const swarm = contextDocker('swarm');
+  const name = uniqueName('e2e-bad');
+  const global = uniqueName('e2e-global');
+  const id = await createService(swarm, name, 1);
+  const globalId = await createService(swarm, global, 'global');
+  try {
+    await signIn(page, '/e/swarm/swarm/services');
+    const row = page.locator(`main tr[data-service="${name}"]`);
+    await expect(row.locator('[data-replicas]')).toHaveText('1/1', { timeout: 60_000 });
+    // A global service runs one task per node: it has no Scale button.
+    const globalRow = page.locator(`main tr[data-service="${global}"]`);
+    await expect(globalRow.getByRole('button', { name: `Force restart ${global}` })).toBeVisible();
+    await expect(globalRow.getByRole('button', { name: `Scale ${global}` })).toHaveCount(0);
+
+    // Not an image reference: refused under the field, the service keeps its image.
+    await row.getByRole('button', { name: `Update image of ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Update the image of ${name}` });
+    await dialog.getByLabel('Image').fill('Not An/Image::ref');
+    await dialog.getByRole('button', { name: 'Update' }).click();
+    await expect(dialog.getByText('must be an image reference such as "busybox:latest" or "registry.local:5000/team/app:1.0"')).toBeVisible();
+    await expect(dialog).toBeVisible();
+    const spec = (await swarm.getService(id).inspect()) as { Spec: { TaskTemplate: { ContainerSpec: { Image: string } } } };
+    expect(spec.Spec.TaskTemplate.ContainerSpec.Image).toBe(TEST_IMAGE);
+
+    // A well-formed reference to an image no node has: the engine pauses the update, and the row says why.
+    await dialog.getByLabel('Image').fill('berth-test/missing:nowhere');
+    await dialog.getByRole('button', { name: 'Update' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.locator('[data-update]')).toHaveAttribute('data-update', 'paused', { timeout: 120_000 });
+    await expect(row.locator('[data-update]')).toContainText('update paused');
+    // Its page carries the task's own error.
+    await row.getByRole('link', { name }).click();
+    await expect(page.getByText(/No such image: berth-test\/missing:nowhere/).first()).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await swarm.getService(id).remove().catch(() => undefined);
+    await swarm.getService(globalId).remove().catch(() => undefined);
   }
 });
 
