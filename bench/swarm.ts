@@ -16,8 +16,25 @@ const ENGINE = 'swarm';
 
 async function createServices(api: Docker, total: number): Promise<void> {
   await pool(total, 4, async (i) => {
-    await api.createService({
-      Name: `bench-svc-${String(i).padStart(3, '0')}`,
+    const name = `bench-svc-${String(i).padStart(3, '0')}`;
+    // A manager under this load may answer "deadline exceeded" for a create that goes through anyway.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await createOne(api, name);
+        return;
+      } catch (err) {
+        const exists = await api.getService(name).inspect().then(() => true, () => false);
+        if (exists) return;
+        if (attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+    }
+  });
+}
+
+async function createOne(api: Docker, name: string): Promise<void> {
+  await api.createService({
+      Name: name,
       TaskTemplate: {
         ContainerSpec: { Image: TEST_IMAGE, Args: ['sleep', '3600'], Init: true, StopGracePeriod: 1_000_000_000 },
         Resources: { Limits: { MemoryBytes: 16 * 1024 * 1024, NanoCPUs: 50_000_000 } },
@@ -25,7 +42,6 @@ async function createServices(api: Docker, total: number): Promise<void> {
       Mode: { Replicated: { Replicas: 1 } },
       EndpointSpec: { Mode: 'dnsrr' },
     } as Docker.CreateServiceOptions);
-  });
 }
 
 /** Waits (bounded) until every service has its task running; returns how many do. */
