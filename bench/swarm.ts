@@ -34,14 +34,14 @@ async function createServices(api: Docker, total: number): Promise<void> {
 
 async function createOne(api: Docker, name: string): Promise<void> {
   await api.createService({
-      Name: name,
-      TaskTemplate: {
-        ContainerSpec: { Image: TEST_IMAGE, Args: ['sleep', '3600'], Init: true, StopGracePeriod: 1_000_000_000 },
-        Resources: { Limits: { MemoryBytes: 16 * 1024 * 1024, NanoCPUs: 50_000_000 } },
-      },
-      Mode: { Replicated: { Replicas: 1 } },
-      EndpointSpec: { Mode: 'dnsrr' },
-    } as Docker.CreateServiceOptions);
+    Name: name,
+    TaskTemplate: {
+      ContainerSpec: { Image: TEST_IMAGE, Args: ['sleep', '3600'], Init: true, StopGracePeriod: 1_000_000_000 },
+      Resources: { Limits: { MemoryBytes: 16 * 1024 * 1024, NanoCPUs: 50_000_000 } },
+    },
+    Mode: { Replicated: { Replicas: 1 } },
+    EndpointSpec: { Mode: 'dnsrr' },
+  } as Docker.CreateServiceOptions);
 }
 
 /** Waits (bounded) until every service has its task running; returns how many do. */
