@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { eventCache } from './event-cache';
 import { forgetRestartFacts } from './restart-counts';
 
-const containers = eventCache<unknown>({
+const containers = eventCache<unknown[]>({
   types: ['container'],
   // Container events that change nothing a list row shows.
   noise: /^(exec_|attach$|detach$|resize$|top$|copy$|archive-path$|extract-to-dir$|export$|commit$)/,

@@ -1,5 +1,5 @@
-// A per-engine list kept current by the engine's events: while the events stream is connected and nothing
-// happened since the last fetch, the list is answered without asking the engine.
+// A per-engine answer (a list, a status) kept current by the engine's events: while the events stream is connected
+// and nothing happened since the last fetch, it is given without asking the engine.
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { jsonLines, openEngineStream } from '../engines/wire';
@@ -29,33 +29,33 @@ export interface EventCacheOptions {
   onChange?: (api: Docker, event?: EngineEventLine) => void;
 }
 
-export interface EventCache<Row> {
-  /** The list, from the cache when it is still true; callers that arrive while a fetch is under way share it. */
-  get(api: Docker, fetch: () => Promise<Row[]>): Promise<Row[]>;
+export interface EventCache<T> {
+  /** The answer, from the cache when it is still true; callers that arrive while a fetch is under way share it. */
+  get(api: Docker, fetch: () => Promise<T>): Promise<T>;
   /** Whether the engine's events are being followed, so that what was read since stays true until one arrives. */
   live(api: Docker): boolean;
   /** Berth changed something itself: the next list asks the engine, without waiting for the event. */
   invalidate(api: Docker): void;
 }
 
-interface Entry<Row> {
+interface Entry<T> {
   /** Whether the events stream is open: only then can rows stay valid. */
   live: boolean;
   /** Bumped by every event, reconnection and invalidation: a fetch started before a bump is not kept. */
   generation: number;
-  rows: Row[] | null;
+  rows: T | null;
   fetchedAt: number;
-  inflight: { generation: number; rows: Promise<Row[]> } | null;
+  inflight: { generation: number; rows: Promise<T> } | null;
   events: IncomingMessage | null;
   lastUse: number;
   closed: boolean;
 }
 
-export function eventCache<Row>(options: EventCacheOptions): EventCache<Row> {
-  const entries = new WeakMap<Docker, Entry<Row>>();
+export function eventCache<T>(options: EventCacheOptions): EventCache<T> {
+  const entries = new WeakMap<Docker, Entry<T>>();
   const filters = JSON.stringify({ type: options.types });
 
-  const entryOf = (api: Docker): Entry<Row> => {
+  const entryOf = (api: Docker): Entry<T> => {
     let entry = entries.get(api);
     if (!entry) {
       entry = { live: false, generation: 0, rows: null, fetchedAt: 0, inflight: null, events: null, lastUse: Date.now(), closed: true };
@@ -64,13 +64,13 @@ export function eventCache<Row>(options: EventCacheOptions): EventCache<Row> {
     return entry;
   };
 
-  const stale = (entry: Entry<Row>) => {
+  const stale = (entry: Entry<T>) => {
     entry.generation++;
     entry.rows = null;
   };
 
   /** Follows the engine's events while the list is in use; reconnects after a drop. */
-  async function follow(api: Docker, entry: Entry<Row>): Promise<void> {
+  async function follow(api: Docker, entry: Entry<T>): Promise<void> {
     entry.closed = false;
     // A quiet engine sends nothing for hours: the idle check cannot wait for an event.
     const idle = setInterval(() => {
@@ -112,7 +112,7 @@ export function eventCache<Row>(options: EventCacheOptions): EventCache<Row> {
       const entry = entryOf(api);
       entry.lastUse = Date.now();
       if (entry.closed) void follow(api, entry);
-      if (entry.live && entry.rows && Date.now() - entry.fetchedAt < options.maxAgeMs) return Promise.resolve(entry.rows);
+      if (entry.live && entry.rows !== null && Date.now() - entry.fetchedAt < options.maxAgeMs) return Promise.resolve(entry.rows);
       if (entry.inflight?.generation === entry.generation) return entry.inflight.rows;
       const generation = entry.generation;
       const startedAt = Date.now();

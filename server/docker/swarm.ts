@@ -86,10 +86,19 @@ export async function swarmGet<T>(api: Docker, path: string, subject: string): P
   }
 }
 
-export async function swarmStatus(api: Docker): Promise<SwarmStatus> {
-  const info = await swarmInfo(api);
-  const role = toSwarmStatus(info, { available: true, sentence: null }).role;
-  return toSwarmStatus(info, role === 'none' ? { available: true, sentence: null } : await loadBalancing(api, info));
+/**
+ * Each engine's place in a swarm, kept while no node event arrives: every swarm page and the sidebar ask for it,
+ * and a manager with hundreds of services takes tens of milliseconds to answer GET /info. Joining or leaving a
+ * swarm sends no event on the engine itself, so it is read again after a few seconds whatever happens.
+ */
+const statuses = eventCache<SwarmStatus>({ types: ['node'], maxAgeMs: 3_000 });
+
+export function swarmStatus(api: Docker): Promise<SwarmStatus> {
+  return statuses.get(api, async () => {
+    const info = await swarmInfo(api);
+    const role = toSwarmStatus(info, { available: true, sentence: null }).role;
+    return toSwarmStatus(info, role === 'none' ? { available: true, sentence: null } : await loadBalancing(api, info));
+  });
 }
 
 export async function listNodes(api: Docker): Promise<SwarmNode[]> {
@@ -114,10 +123,13 @@ function mapServices(services: RawService[], tasks: RawTask[]): SwarmService[] {
  * Each manager's services list, kept current by service and node events. A task starts or fails on its node
  * without an event on the manager, so rows are read again after a second whatever happens.
  */
-const services = eventCache<SwarmService>({ types: ['service', 'node'], maxAgeMs: 1_000 });
+const services = eventCache<SwarmService[]>({ types: ['service', 'node'], maxAgeMs: 1_000 });
 
-/** Berth changed the cluster, or saw tasks move: the next services list asks the engine. */
-export const invalidateServices = (api: Docker): void => services.invalidate(api);
+/** Berth changed the cluster, or saw tasks move: the next services list (and status) asks the engine. */
+export const invalidateServices = (api: Docker): void => {
+  services.invalidate(api);
+  statuses.invalidate(api);
+};
 
 /** One GET /services and one GET /tasks, however many services there are; from the cache while it is true. */
 export function listServices(api: Docker): Promise<SwarmService[]> {
