@@ -59,6 +59,11 @@ export interface NodeChange {
 export async function updateNode(api: Docker, id: string, version: number, change: NodeChange): Promise<void> {
   const node = await act(api, `node ${id}`, 'update', () => getJson<RawNode>(api, `/nodes/${encodeURIComponent(id)}`));
   const name = node.Description?.Hostname ?? node.ID;
+  // The engine would accept it, and a manager that cannot vote counts against the quorum at once: with one manager
+  // up, promoting a down node leaves the swarm without a majority.
+  if (change.role === 'manager' && node.Spec?.Role !== 'manager' && node.Status?.State === 'down') {
+    throw new BerthError('CONFLICT', `Could not promote node ${name}: it is down, and a manager that cannot vote counts against the swarm's quorum. Start its engine first, or remove the node.`);
+  }
   const spec = { ...node.Spec };
   if (change.availability) spec.Availability = change.availability;
   if (change.role) spec.Role = change.role;

@@ -222,6 +222,28 @@ describe('swarm on a manager', { timeout: 240_000 }, () => {
     await expect(caller.swarm.nodeRemove({ engine, id: worker.id })).rejects.toThrow(/is not down and can't be removed/);
   });
 
+  it('refuses to promote a node that is down, removes it, and the node joins again', async () => {
+    const caller = await admin();
+    // The third node's engine (the harness keeps node n in <dir>/n<n>).
+    const third = new Docker({ socketPath: inject('swarmManager').replace(/\/n1\/docker\.sock$/, '/n3/docker.sock') });
+    const token = ((await manager.swarmInspect()) as { JoinTokens: { Worker: string } }).JoinTokens.Worker;
+    await third.swarmLeave({ force: true });
+    try {
+      const nodes = await until(() => caller.swarm.nodes({ engine }), (list) => list.some((n) => n.hostname === 'swarm-3' && n.state === 'down'), 'swarm-3 down');
+      const down = nodes.find((n) => n.hostname === 'swarm-3' && n.state === 'down')!;
+      await expect(caller.swarm.nodeUpdate({ engine, id: down.id, version: down.version, role: 'manager' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: "Could not promote node swarm-3: it is down, and a manager that cannot vote counts against the swarm's quorum. Start its engine first, or remove the node.",
+      });
+      expect((await manager.getNode(down.id).inspect()).Spec.Role).toBe('worker');
+      await caller.swarm.nodeRemove({ engine, id: down.id });
+      expect((await caller.swarm.nodes({ engine })).some((n) => n.id === down.id)).toBe(false);
+    } finally {
+      await third.swarmJoin({ ListenAddr: '10.77.0.13:2377', AdvertiseAddr: '10.77.0.13', RemoteAddrs: ['10.77.0.11:2377'], JoinToken: token });
+    }
+    await until(() => caller.swarm.nodes({ engine }), (list) => list.filter((n) => n.hostname === 'swarm-3' && n.state === 'ready').length === 1, 'swarm-3 ready again');
+  });
+
   it('creates secrets and configs without ever returning their data, and refuses removal while in use', async () => {
     const caller = await admin();
     const name = uniqueName('sec');
