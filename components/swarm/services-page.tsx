@@ -52,7 +52,7 @@ const ServiceRow = memo(function ServiceRow({
 }) {
   const e = encodeURIComponent(engine);
   return (
-    <Tr key={s.id} data-service={s.name}>
+    <Tr data-service={s.name}>
       <Td className="max-w-0">
         <span className="flex min-w-0 items-center gap-1.5">
           <Link href={`/e/${e}/swarm/services/${encodeURIComponent(s.id)}`} prefetch={false} title={`${s.name} · updated ${formatAgo(s.updatedAt)} (${formatDate(s.updatedAt)})`} className="truncate font-medium hover:text-accent hover:underline">
