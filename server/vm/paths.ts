@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /** Bump when the guest image changes: a newer Berth then rebuilds the root, never the data disk. */
-export const IMAGE_VERSION = 7;
+export const IMAGE_VERSION = 8;
 /** The Debian suite the guest is built from, pinned so a rebuild gives the same packages. */
 export const GUEST_SUITE = 'bookworm';
 /** dockerd's TLS port inside the guest. */
