@@ -59,6 +59,13 @@ export async function benchVm(ctx: BenchContext): Promise<void> {
     const t0 = performance.now();
     await vm.start().done;
     const coldStart = performance.now() - t0;
+    if (vm.status().operation?.error) throw new Error(vm.status().operation!.error!);
+    const firstPhases = vm.status().boot?.phases ?? [];
+    // Every later start finds its networks on the data disk, and dockerd re-creates the default bridge's rules.
+    await vm.stop().done;
+    const t1 = performance.now();
+    await vm.start().done;
+    const laterStart = performance.now() - t1;
     const status = vm.status();
     if (status.operation?.error) throw new Error(status.operation.error);
     const vmApi = new Docker({ socketPath: paths.dockerSocket });
@@ -109,7 +116,9 @@ export async function benchVm(ctx: BenchContext): Promise<void> {
     }
 
     ctx.report(`VM (${status.accel === 'kvm' ? 'KVM' : 'TCG, software emulation'}; ${status.settings.cpus} CPU, 2 GiB)`, [
-      ['cold start to engine ready', `${fmt(coldStart)} (target under TCG ≤ 10 s, with KVM ≤ 3 s)`],
+      ['first start (new data disk) to engine ready', `${fmt(coldStart)} (target under TCG ≤ 10 s, with KVM ≤ 3 s)`],
+      ...firstPhases.map((p): [string, string] => [`  ${p.label}`, fmt(p.ms)]),
+      ['later start (same data disk) to engine ready', fmt(laterStart)],
       ...(status.boot?.phases ?? []).map((p): [string, string] => [`  ${p.label}`, fmt(p.ms)]),
       ['docker run --rm busybox true, host engine', `${fmt(median(hostTimes))} median of 5`],
       ['docker run --rm busybox true, VM', `${fmt(median(vmTimes))} median of 5`],
