@@ -191,7 +191,7 @@ if [ -n "$pid" ]; then
 fi
 swapoff -a 2>/dev/null
 sync
-umount /var/lib/docker 2>/dev/null
+umount /var/lib/docker /var/lib/containerd 2>/dev/null
 umount /mnt/data 2>/dev/null || mount -o remount,ro /mnt/data 2>/dev/null
 sync
 busybox poweroff -f

@@ -10,8 +10,9 @@ import { imageIsCurrent, readImageStamp, type ImageStamp } from './image';
 import { liveState } from './lifecycle';
 import type { VmOperation } from './operations';
 import { diskFileOf, IMAGE_VERSION, type VmPaths } from './paths';
+import { pidAlive } from './procs';
 import { hostLimits, loadSettings } from './settings';
-import { readLastExit, readPorts, type LastExit, type PortState } from './state';
+import { readLastExit, readPorts, readRunState, type LastExit, type PortState } from './state';
 
 export type VmState = 'not-built' | 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
 
@@ -50,6 +51,8 @@ export function readVmStatus(paths: VmPaths, operation: VmOperation | null, env?
   if (busy === 'start' || busy === 'restart' || (busy === 'apply' && !live)) state = 'starting';
   else if (busy === 'stop') state = 'stopping';
   else if (live) state = existsSync(paths.dockerSocket) ? 'running' : 'starting';
+  // QEMU is gone but its supervisor is still closing the engine socket and the CLI context: not stopped yet.
+  else if (pidAlive(readRunState(paths)?.supervisorPid ?? null, 'berth')) state = 'stopping';
   else if (lastExit && !lastExit.expected) state = 'error';
   else state = stamp ? 'stopped' : 'not-built';
   const file = live?.diskFile ?? diskFileOf(settings);
