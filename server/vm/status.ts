@@ -50,6 +50,8 @@ export function readVmStatus(paths: VmPaths, operation: VmOperation | null, env?
   let state: VmState;
   if (busy === 'start' || busy === 'restart' || (busy === 'apply' && !live)) state = 'starting';
   else if (busy === 'stop') state = 'stopping';
+  // A stop was asked for (perhaps by a Berth killed since): the guest is shutting down, whatever the socket says.
+  else if (live?.stopRequested) state = 'stopping';
   else if (live) state = existsSync(paths.dockerSocket) ? 'running' : 'starting';
   // QEMU is gone but its supervisor is still closing the engine socket and the CLI context: not stopped yet.
   else if (pidAlive(readRunState(paths)?.supervisorPid ?? null, 'berth')) state = 'stopping';
