@@ -7,6 +7,8 @@ import { startTestRegistry } from '../test/registry';
 import type { BenchContext } from './context';
 
 const LAYERS = 100;
+/** `BERTH_BENCH_TRACE=file.json npm run bench pullpage` also writes a Chromium performance trace of the pull. */
+const TRACE = process.env.BERTH_BENCH_TRACE;
 
 function cli(ctx: BenchContext, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,10 +60,12 @@ export async function benchPullPage(ctx: BenchContext): Promise<void> {
         }
       }).observe({ type: 'long-animation-frame', buffered: false });
     })()`);
+    if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink', 'cc', 'viz', 'toplevel'] });
     const t0 = performance.now();
     await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
     await page.getByText('Digest:').waitFor({ timeout: 300_000 });
     const elapsed = performance.now() - t0;
+    if (TRACE) await browser.stopTracing();
     const gaps = (await page.evaluate('(window.__stop = true, window.__gaps)')) as number[];
     gaps.sort((a, b) => a - b);
     const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;

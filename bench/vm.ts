@@ -1,5 +1,6 @@
 // Benchmark (`npm run bench vm`): the VM's cold start, `docker run` in it vs the host engine, reads through the
-// shared directory vs the host disk, and how much of 1 GB deleted in the VM the host gets back by "Reclaim space".
+// shared directory vs the host disk, how much of 1 GB deleted in the VM the host gets back by "Reclaim space", the
+// wake from Resource Saver, and a pull from a registry on this machine through a proxy (tinyproxy) vs direct.
 import { execFile } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,10 @@ import { vmPaths } from '../server/vm/paths';
 import { readRunState } from '../server/vm/state';
 import { defaultSettings, saveSettings } from '../server/vm/settings';
 import { importBusybox, TEST_IMAGE } from '../test/engine';
+import { buildLayeredImage } from '../test/layered-image';
+import { startTestRegistry } from '../test/registry';
+import { startTestProxy } from '../test/tinyproxy';
+import { DEFAULT_NETWORK } from '../lib/vm-network';
 import { provideVmImage } from '../test/vm-image';
 import type { BenchContext } from './context';
 import { fmt, median } from './util';
@@ -43,6 +48,52 @@ function readAll(file: string): Promise<number> {
       .on('end', () => res(performance.now() - t0))
       .on('error', rej);
   });
+}
+
+const PROXY_LAYERS = 3;
+const PROXY_BYTES_PER_LAYER = 16_000_000;
+
+/**
+ * The same image pulled in the VM from a registry on this machine, alternately through tinyproxy and around it. The
+ * VM reaches this machine as 10.0.2.2 (proxied) and as host.docker.internal (excluded from the proxy), so one
+ * dockerd serves both sides without restarting between runs.
+ */
+async function benchProxyPull(ctx: BenchContext, vm: VmManager, env: NodeJS.ProcessEnv): Promise<[string, string][]> {
+  const registry = await startTestRegistry({ auth: false });
+  const proxy = await startTestProxy({ upstreams: { '10.0.2.2': registry.host } });
+  try {
+    const port = registry.host.split(':')[1];
+    const proxied = `10.0.2.2:${port}/bench/proxy:v1`;
+    const direct = `host.docker.internal:${port}/bench/proxy:v1`;
+    const source = `${registry.host}/bench/proxy:v1`;
+    await buildLayeredImage(ctx.engine.api, source, { layers: PROXY_LAYERS, bytesPerLayer: PROXY_BYTES_PER_LAYER });
+    await exec('docker', ['-H', `unix://${ctx.engine.socket}`, 'push', source], { env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' }, timeout: 300_000 });
+    await ctx.engine.api.getImage(source).remove({ force: true });
+    await vm.applyEngineConfig(JSON.stringify({ 'insecure-registries': [`10.0.2.2:${port}`, `host.docker.internal:${port}`] })).done;
+    const proxyUrl = `http://10.0.2.2:${proxy.port}`;
+    vm.network.apply({ ...DEFAULT_NETWORK, proxyMode: 'manual', httpProxy: proxyUrl, httpsProxy: proxyUrl, noProxy: 'localhost,host.docker.internal' });
+    await vm.wait();
+    const through: number[] = [];
+    const around: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const side of i % 2 ? (['around', 'through'] as const) : (['through', 'around'] as const)) {
+        const ref = side === 'through' ? proxied : direct;
+        await exec('docker', ['--context', 'berth', 'image', 'rm', '-f', proxied, direct], { env }).catch(() => undefined);
+        (side === 'through' ? through : around).push(await timeCommand('docker', ['--context', 'berth', 'pull', '-q', ref], env));
+      }
+    }
+    const logged = proxy.log().split('\n').filter((l) => l.includes('/v2/bench/proxy/blobs/')).length;
+    if (!logged) throw new Error('The pulls meant to go through the proxy are not in its log.');
+    const each = (v: number[]) => v.map(fmt).join(', ');
+    return [
+      [`pull ${PROXY_LAYERS} layers, ${(PROXY_LAYERS * PROXY_BYTES_PER_LAYER) / 1e6} MB, direct, each run`, each(around)],
+      ['  the same through the proxy (tinyproxy on this machine), each run', each(through)],
+      ['  ratio proxy / direct, medians', `${(median(through) / median(around)).toFixed(2)}× (best ${fmt(Math.min(...through))} / ${fmt(Math.min(...around))}, worst ${fmt(Math.max(...through))} / ${fmt(Math.max(...around))})`],
+    ];
+  } finally {
+    await proxy.stop();
+    await registry.stop();
+  }
 }
 
 export async function benchVm(ctx: BenchContext): Promise<void> {
@@ -115,6 +166,8 @@ export async function benchVm(ctx: BenchContext): Promise<void> {
       wakes.push(await timeCommand('docker', ps, env));
     }
 
+    const proxyRows = await benchProxyPull(ctx, vm, env);
+
     ctx.report(`VM (${status.accel === 'kvm' ? 'KVM' : 'TCG, software emulation'}; ${status.settings.cpus} CPU, 2 GiB)`, [
       ['first start (new data disk) to engine ready', `${fmt(coldStart)} (target under TCG ≤ 10 s, with KVM ≤ 3 s)`],
       ...firstPhases.map((p): [string, string] => [`  ${p.label}`, fmt(p.ms)]),
@@ -129,6 +182,7 @@ export async function benchVm(ctx: BenchContext): Promise<void> {
       ['docker ps, VM awake', `${fmt(awakePs)} median of 3`],
       ['docker ps waking the VM from Resource Saver', `${fmt(median(wakes))} median of 3 (best ${fmt(Math.min(...wakes))}, worst ${fmt(Math.max(...wakes))})`],
       ['host bytes freed by reclaim after deleting 1 GiB', `${((written - reclaimed) / 1048576).toFixed(0)} MiB of ${((written - before) / 1048576).toFixed(0)} MiB = ${(freed * 100).toFixed(1)}% (target ≥ 90%)`],
+      ...proxyRows,
     ]);
   } finally {
     await haltVm(paths, { log: () => undefined, step: () => undefined }, env, true);
