@@ -1,7 +1,7 @@
 'use client';
 // A pull or push as Docker Desktop draws it: an overall bar, one bar per layer, the digest at the end, or why it failed.
 import Link from 'next/link';
-import { memo } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { type LayerProgress, type TransferSnapshot, transferRatio } from '@/lib/transfer';
 import { cn, formatBytes } from '@/lib/utils';
@@ -48,6 +48,33 @@ const LayerRow = memo(
   },
   (a, b) => a.layer.status === b.layer.status && a.layer.current === b.layer.current && a.layer.total === b.layer.total && a.layer.done === b.layer.done,
 );
+
+/** Rows the first render mounts; the rest follow, this many per animation frame, so no frame lays out a hundred at once. */
+const ROWS_PER_FRAME = 25;
+
+/** How many of `total` rows to mount now: a first batch, then a batch more each frame until all are there. */
+function useStagedCount(total: number): number {
+  const [shown, setShown] = useState(() => Math.min(total, ROWS_PER_FRAME));
+  useEffect(() => {
+    if (shown >= total) return;
+    const frame = requestAnimationFrame(() => setShown((n) => Math.min(total, n + ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
+/** The layers' bars. Rendered as a deferred value: React renders them between frames and yields to the browser. */
+function LayerList({ layers }: { layers: LayerProgress[] }) {
+  const deferred = useDeferredValue(layers);
+  const shown = useStagedCount(deferred.length);
+  return (
+    <ol aria-label="Layers" className="max-h-72 overflow-y-auto rounded-md border border-line bg-panel px-2 py-1 text-[12px]">
+      {deferred.slice(0, shown).map((l) => (
+        <LayerRow key={l.id} layer={l} />
+      ))}
+    </ol>
+  );
+}
 
 export function SignInLink({ registry }: { registry: string }) {
   return (
@@ -104,13 +131,7 @@ export function TransferProgress({ snapshot, onCancel, cancelling, showLayers = 
         </div>
       ) : null}
       {snapshot.state === 'cancelled' ? <p className="text-muted">Cancelled: the engine stopped the {snapshot.kind}.</p> : null}
-      {showLayers && snapshot.layers.length ? (
-        <ol aria-label="Layers" className="max-h-72 overflow-y-auto rounded-md border border-line bg-panel px-2 py-1 text-[12px]">
-          {snapshot.layers.map((l) => (
-            <LayerRow key={l.id} layer={l} />
-          ))}
-        </ol>
-      ) : null}
+      {showLayers && snapshot.layers.length ? <LayerList layers={snapshot.layers} /> : null}
     </section>
   );
 }
