@@ -179,6 +179,8 @@ test.describe('feedback and keyboard', () => {
     try {
       await signIn(page, '/e/default/containers');
       await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+      // The page answers keys once it is interactive: its admin controls are drawn then, as a user would see.
+      await expect(page.getByLabel('Select all', { exact: true })).toBeVisible();
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
       await page.keyboard.press('Enter');

@@ -24,6 +24,12 @@ async function createService(swarm: Docker, name: string, replicas: number | 'gl
   return (created.id ?? created.ID)!;
 }
 
+/** Each task of a service: its state, its error and its node, for a failure's message. */
+async function taskStates(swarm: Docker, service: string): Promise<unknown[]> {
+  const tasks = (await swarm.listTasks({ filters: { service: [service] } })) as { Status?: { State?: string; Err?: string; Message?: string }; NodeID?: string; DesiredState?: string }[];
+  return tasks.map((t) => ({ state: t.Status?.State, desired: t.DesiredState, message: t.Status?.Message, error: t.Status?.Err, node: t.NodeID }));
+}
+
 async function setAvailability(swarm: Docker, hostname: string, availability: 'active' | 'drain'): Promise<void> {
   const nodes = (await swarm.listNodes()) as { ID: string; Version: { Index: number }; Spec: Record<string, unknown>; Description: { Hostname: string } }[];
   const node = nodes.find((n) => n.Description.Hostname === hostname);
@@ -122,7 +128,11 @@ test('bad input gets a sentence under its field and changes nothing; an update t
   try {
     await signIn(page, '/e/swarm/swarm/services');
     const row = page.locator(`main tr[data-service="${name}"]`);
-    await expect(row.locator('[data-replicas]')).toHaveText('1/1', { timeout: 60_000 });
+    await expect(row.locator('[data-replicas]'))
+      .toHaveText('1/1', { timeout: 120_000 })
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\nThe service's tasks, as the engine has them: ${JSON.stringify(await taskStates(swarm, id))}`);
+      });
     // A global service runs one task per node: it has no Scale button.
     const globalRow = page.locator(`main tr[data-service="${global}"]`);
     await expect(globalRow.getByRole('button', { name: `Force restart ${global}` })).toBeVisible();
