@@ -1,25 +1,15 @@
 // Responsiveness of the browser during a pull of a 100-layer image: the longest gap between animation frames in
 // Chromium from the Pull button to the digest on screen, with every layer's bar on the page.
-import { spawn } from 'node:child_process';
 import { type Browser, chromium } from 'playwright-core';
 import { buildLayeredImage } from '../test/layered-image';
 import { startTestRegistry } from '../test/registry';
 import type { BenchContext } from './context';
+import { dockerCli } from './util';
 
 const LAYERS = 100;
 const RUNS = 3;
 /** `BERTH_BENCH_TRACE=file.json npm run bench pullpage` also writes a Chromium performance trace of the last pull. */
 const TRACE = process.env.BERTH_BENCH_TRACE;
-
-function cli(ctx: BenchContext, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('docker', ['-H', `unix://${ctx.engine.socket}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' } });
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} failed: ${err.trim()}`))));
-  });
-}
 
 // Records every animation frame's gap and the long animation frames, with the scripts that made them long. A string,
 // so the bundler's helpers (which do not exist in the page) stay out of it.
@@ -101,7 +91,7 @@ async function idleDuringCliPull(browser: Browser, ctx: BenchContext, ref: strin
     await page.getByRole('button', { name: 'Pull', exact: true }).click();
     await page.getByRole('dialog', { name: 'Pull an image' }).getByLabel('Image', { exact: true }).fill(ref);
     await page.evaluate(RECORD_FRAMES);
-    await cli(ctx, ['pull', ref]);
+    await dockerCli(ctx, ['pull', ref]);
     const gaps = (await page.evaluate('(window.__stop = true, window.__gaps)')) as number[];
     return gaps.sort((a, b) => a - b);
   } finally {
@@ -118,7 +108,7 @@ export async function benchPullPage(ctx: BenchContext): Promise<void> {
   });
   try {
     await buildLayeredImage(ctx.engine.api, ref, { layers: LAYERS, bytesPerLayer: 500_000 });
-    await cli(ctx, ['push', ref]);
+    await dockerCli(ctx, ['push', ref]);
     await ctx.engine.api.getImage(ref).remove({ force: true });
     const runs: PullRun[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -1,13 +1,12 @@
 // Benchmarks for pull and push: Berth's images.pull / images.push (SSE, as a script would) against `docker pull` /
 // `docker push` on the same engine, registry and image (5 layers, 200 MB of random bytes), runs alternating sides.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readSse } from '../test/sse';
 import { buildLayeredImage } from '../test/layered-image';
 import { startTestRegistry, type TestRegistry } from '../test/registry';
 import type { TransferSnapshot } from '../lib/transfer';
 import type { BenchContext } from './context';
-import { median } from './util';
+import { dockerCli, median } from './util';
 
 const LAYERS = 5;
 const BYTES_PER_LAYER = 40_000_000;
@@ -19,19 +18,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/** The docker CLI against the bench engine; resolves with the elapsed time, throws with its output when it fails. */
-function cli(ctx: BenchContext, args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    // An empty config directory: the CLI finds no credentials or contexts of this machine.
-    const child = spawn('docker', ['-H', `unix://${ctx.engine.socket}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' } });
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`docker ${args.join(' ')} failed: ${err.trim()}`))));
-  });
 }
 
 /** One transfer through Berth's SSE endpoint, read to its final snapshot; resolves with the elapsed time. */
@@ -88,7 +74,7 @@ export async function benchPull(ctx: BenchContext): Promise<void> {
     const api = ctx.engine.api;
     const ref = `${registry.host}/bench/pull:v1`;
     await buildLayeredImage(api, ref, { layers: LAYERS, bytesPerLayer: BYTES_PER_LAYER });
-    await cli(ctx, ['push', ref]);
+    await dockerCli(ctx, ['push', ref]);
     const berthMs: number[] = [];
     const cliMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -96,7 +82,7 @@ export async function benchPull(ctx: BenchContext): Promise<void> {
       for (const side of i % 2 ? (['cli', 'berth'] as const) : (['berth', 'cli'] as const)) {
         await api.getImage(ref).remove({ force: true }).catch(() => undefined);
         if (side === 'berth') berthMs.push(await berth(ctx, 'pull', ref));
-        else cliMs.push(await cli(ctx, ['pull', ref]));
+        else cliMs.push(await dockerCli(ctx, ['pull', ref]));
       }
     }
     await api.getImage(ref).remove({ force: true }).catch(() => undefined);
@@ -119,7 +105,7 @@ export async function benchPush(ctx: BenchContext): Promise<void> {
           await api.getImage(source).tag({ repo, tag: 'v1' });
           const ref = `${repo}:v1`;
           if (side === 'berth') berthMs.push(await berth(ctx, 'push', ref));
-          else cliMs.push(await cli(ctx, ['push', ref]));
+          else cliMs.push(await dockerCli(ctx, ['push', ref]));
           await api.getImage(ref).remove().catch(() => undefined);
         });
       }

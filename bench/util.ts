@@ -1,5 +1,7 @@
 // Benchmark helpers: timing, medians, raw Docker API calls and Berth's HTTP API over keep-alive.
+import { spawn } from 'node:child_process';
 import { type Agent, request } from 'node:http';
+import type { BenchContext } from './context';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -49,4 +51,16 @@ export async function pool<T>(count: number, limit: number, fn: (i: number) => P
 
 export function fmt(ms: number): string {
   return `${ms.toFixed(2)} ms`;
+}
+
+/** The docker CLI against the bench engine, with an empty config (no credentials or contexts of this machine); resolves with the elapsed time, throws with its output when it fails. */
+export function dockerCli(ctx: BenchContext, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('docker', ['-H', `unix://${ctx.engine.socket}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' } });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`docker ${args.join(' ')} failed: ${err.trim()}`))));
+  });
 }

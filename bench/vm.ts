@@ -21,7 +21,7 @@ import { startTestProxy } from '../test/tinyproxy';
 import { DEFAULT_NETWORK } from '../lib/vm-network';
 import { provideVmImage } from '../test/vm-image';
 import type { BenchContext } from './context';
-import { fmt, median } from './util';
+import { dockerCli, fmt, median } from './util';
 
 const exec = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +67,7 @@ async function benchProxyPull(ctx: BenchContext, vm: VmManager, env: NodeJS.Proc
     const direct = `host.docker.internal:${port}/bench/proxy:v1`;
     const source = `${registry.host}/bench/proxy:v1`;
     await buildLayeredImage(ctx.engine.api, source, { layers: PROXY_LAYERS, bytesPerLayer: PROXY_BYTES_PER_LAYER });
-    await exec('docker', ['-H', `unix://${ctx.engine.socket}`, 'push', source], { env: { ...process.env, DOCKER_CONFIG: '/nonexistent-berth-bench' }, timeout: 300_000 });
+    await dockerCli(ctx, ['push', source]);
     await ctx.engine.api.getImage(source).remove({ force: true });
     await vm.applyEngineConfig(JSON.stringify({ 'insecure-registries': [`10.0.2.2:${port}`, `host.docker.internal:${port}`] })).done;
     const proxyUrl = `http://10.0.2.2:${proxy.port}`;
